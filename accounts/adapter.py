@@ -1,0 +1,54 @@
+"""allauth's hooks: its e-mails go through the portal's one e-mail path, in the right language."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.models import User
+from portal.notify import queue_email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        # A new account speaks the language of the page it signed up on.
+        user.language = translation.get_language() or settings.LANGUAGE_CODE
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        # Land on the dashboard in the user's own language.
+        with translation.override(request.user.language):
+            return reverse("dashboard")
+
+    def send_mail(self, template_prefix, email, context):
+        user = context.get("user")
+        if not isinstance(user, User):
+            user = User.objects.filter(email__iexact=email).first()
+        language = user.language if user else translation.get_language()
+        ctx = {"email": email, "current_site": self._site(), **context}
+        if self.request is not None:
+            ctx.setdefault("request", self.request)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            message = self.render_mail(template_prefix, email, ctx)
+        html = next(
+            (
+                body
+                for body, mimetype in getattr(message, "alternatives", [])
+                if mimetype == "text/html"
+            ),
+            "",
+        )
+        queue_email(
+            to=email,
+            subject=str(message.subject),
+            body_text=str(message.body),
+            body_html=str(html),
+            template=template_prefix,
+            language=language or settings.LANGUAGE_CODE,
+            recipient=user,
+        )
+
+    def _site(self):
+        from django.contrib.sites.shortcuts import get_current_site
+
+        return get_current_site(self.request) if self.request is not None else None

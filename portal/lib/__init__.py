@@ -1,0 +1,1 @@
+"""Helpers without models: dates, codes, files, PDF, CSV, the development database."""

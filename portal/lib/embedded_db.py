@@ -1,0 +1,15 @@
+"""The development database when DATABASE_URL is unset: an embedded PostgreSQL (pgserver).
+
+Data lives in `.local/pgdata`. pgserver reuses a server that is already running there and
+stops it when the last process using it exits, so `make run` and `make test` need nothing
+installed on the machine.
+"""
+
+from pathlib import Path
+
+
+def embedded_database_url(local_dir: Path) -> str:
+    import pgserver  # imported lazily: production never loads it
+
+    server = pgserver.get_server(local_dir / "pgdata", cleanup_mode="stop")
+    return server.get_uri()

@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from portal.demo import DEMO_PASSWORD, seed_accounts
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent) and print the demo accounts."
+
+    def handle(self, *args, **options):
+        accounts = seed_accounts()
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
+        width = max(len(a.email) for a in accounts)
+        for account in accounts:
+            self.stdout.write(f"  {account.email.ljust(width)}  {account.kind}")
+        self.stdout.write(f"Portal: {settings.SITE_URL}/fr/  ·  {settings.SITE_URL}/en/")

@@ -1,0 +1,71 @@
+"""The one path for e-mail (C9): render in the recipient's language, store, send after commit.
+
+    notify(user, "membership_approved", {"group": group})
+
+renders templates/emails/membership_approved_subject.txt, _body.txt and (if present)
+_body.html with the user's language active, stores an OutboundEmail and queues the Celery
+task that sends it once the transaction commits. Nothing is sent if the transaction rolls back.
+"""
+
+from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from portal.alerts import alert_enabled
+from portal.models import OutboundEmail
+
+
+def notify(user, template: str, context: dict | None = None, *, alert: str | None = None):
+    """Queue e-mail `template` to `user`. With `alert`, only if the user has it turned on."""
+    if alert is not None and not alert_enabled(user, alert):
+        return None
+    language = user.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        ctx = {
+            "user": user,
+            "site_url": settings.SITE_URL,
+            "site_name": settings.SITE_NAME,
+            **(context or {}),
+        }
+        subject: str = render_to_string(f"emails/{template}_subject.txt", ctx)
+        body_text: str = render_to_string(f"emails/{template}_body.txt", ctx)
+        try:
+            body_html: str = render_to_string(f"emails/{template}_body.html", ctx)
+        except TemplateDoesNotExist:
+            body_html = ""
+    return queue_email(
+        to=user.email,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        template=template,
+        language=language,
+        recipient=user,
+    )
+
+
+def queue_email(
+    *,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    template: str,
+    language: str,
+    recipient=None,
+) -> OutboundEmail:
+    """Store a rendered message and send it after commit (also used by allauth's adapter)."""
+    from portal.tasks import send_outbound_email
+
+    email = OutboundEmail.objects.create(
+        recipient=recipient,
+        to=to,
+        subject=" ".join(subject.split())[:255],  # one line, as mail headers need
+        body_text=body_text,
+        body_html=body_html,
+        template=template,
+        language=language,
+    )
+    send_outbound_email.delay_on_commit(email.pk)  # type: ignore[attr-defined]
+    return email

@@ -1,0 +1,86 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required, user_passes_test
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from portal.models import OutboundEmail
+from portal.service_registry import Service, services
+
+
+@require_GET
+def home(request):
+    return render(request, "portal/home.html", {"services": services()})
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    mine: list[Service] = []
+    others: list[Service] = []
+    for service in services():
+        (mine if service.participates(request.user) else others).append(service)
+    return render(request, "portal/dashboard.html", {"my_services": mine, "other_services": others})
+
+
+@require_POST
+def set_language(request):
+    """Switch language: the same page under the other /fr/ or /en/ prefix; a signed-in
+    user's preference (used for e-mails) follows the switch."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    if request.user.is_authenticated and request.user.language != language:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    response = HttpResponseRedirect(translate_url(next_url, language))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
+def is_superuser(user) -> bool:
+    return user.is_authenticated and user.is_superuser
+
+
+@user_passes_test(is_superuser)
+@require_GET
+def outbox(request):
+    """Every e-mail the portal queued or sent, for administrators (and demo users of make run)."""
+    page = Paginator(
+        OutboundEmail.objects.only(
+            "id", "to", "subject", "status", "created_at", "sent_at", "template"
+        ),
+        50,
+    ).get_page(request.GET.get("page"))
+    return render(request, "portal/outbox.html", {"page": page})
+
+
+@user_passes_test(is_superuser)
+@require_GET
+def outbox_message(request, pk: int):
+    return render(
+        request, "portal/outbox_message.html", {"email": get_object_or_404(OutboundEmail, pk=pk)}
+    )
+
+
+@require_GET
+def healthz(request):
+    """Liveness and database reachability, for container health checks."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
