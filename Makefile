@@ -42,8 +42,7 @@ pytest: install
 
 # Refresh the message files after changing strings, then translate what is new.
 messages: install
-	$(MANAGE) makemessages -l fr -l en --no-location --ignore=.venv --ignore=.local
-	$(MANAGE) makemessages -d djangojs -l fr -l en --no-location --ignore=.venv --ignore=.local --ignore=static/bootstrap
+	$(MANAGE) makemessages -l fr --no-location --ignore=.venv --ignore=.local --ignore=tests --ignore=bench
 
 bench: install
 	$(MANAGE) compilemessages --ignore=.venv -v 0

@@ -40,7 +40,7 @@ class PrivateFile(TimeStampedModel):
     attached_type = models.ForeignKey(
         ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    attached_id = models.CharField(max_length=64, blank=True)
+    attached_id = models.CharField(max_length=64, null=True, blank=True)
     attached_to = GenericForeignKey("attached_type", "attached_id")
 
     class Meta:

@@ -1,0 +1,71 @@
+"""Fixtures shared by every test: personas, an empty cache, tasks in-process by default."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
+# the tests themselves are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate-limit counters live in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process():
+    """Tasks run in-process unless a test asks for the real worker (tests/worker.py)."""
+    from portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _private_files_in_tmp(settings, tmp_path):
+    from django.core.files.storage import storages
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    storages._storages.pop("private", None)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+    yield
+    storages._storages.pop("private", None)
+
+
+# Personas (named as in healthchecks' tests): alice and bob share things, charlie is the
+# outsider from another organisation, dana is office staff.
+@pytest.fixture
+def alice(db):
+    return UserFactory(email="alice@example.org", first_name="Alice", last_name="Martin")
+
+
+@pytest.fixture
+def bob(db):
+    return UserFactory(email="bob@example.org", first_name="Bob", last_name="Tremblay")
+
+
+@pytest.fixture
+def charlie(db):
+    return UserFactory(email="charlie@example.org", first_name="Charlie", last_name="Roy")
+
+
+@pytest.fixture
+def english_user(db):
+    return UserFactory(email="erin@example.org", first_name="Erin", language="en")
