@@ -20,6 +20,10 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(request.user.language):
             return reverse("dashboard")
 
+    def get_logout_redirect_url(self, request):
+        # The home page in the language the user was reading, not the browser's default.
+        return reverse("home")
+
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")
         if not isinstance(user, User):

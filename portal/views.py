@@ -46,7 +46,10 @@ def set_language(request):
     if request.user.is_authenticated and request.user.language != language:
         request.user.language = language
         request.user.save(update_fields=["language"])
-    response = HttpResponseRedirect(translate_url(next_url, language))
+    # translate_url resolves the path in the active language: make it the page's own.
+    with translation.override(translation.get_language_from_path(next_url)):
+        target = translate_url(next_url, language)
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

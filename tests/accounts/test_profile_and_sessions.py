@@ -75,6 +75,21 @@ def test_language_switch_keeps_the_page_and_saves_the_preference(client, alice):
     assert "Mon profil" in client.get("/fr/me/profile/").content.decode()
 
 
+def test_language_switch_works_whatever_the_browser_language(client):
+    response = client.post(
+        "/i18n/language/",
+        {"language": "fr", "next": "/en/accounts/login/?next=/en/dashboard/"},
+        HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9",
+    )
+    assert response["Location"] == "/fr/accounts/login/?next=/en/dashboard/"
+    response = client.post(
+        "/i18n/language/",
+        {"language": "en", "next": "/fr/accounts/login/"},
+        HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9",
+    )
+    assert response["Location"] == "/en/accounts/login/"
+
+
 def test_language_switch_refuses_foreign_redirects(client):
     response = client.post("/i18n/language/", {"language": "en", "next": "https://evil.example/"})
     assert response["Location"] == "/en/"
