@@ -245,7 +245,8 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.fileb
 EMAIL_FILE_PATH = LOCAL_DIR / "emails"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portail <no-reply@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-ANYMAIL: dict[str, str] = {}  # provider settings come from ANYMAIL_* environment variables
+# Provider settings come from ANYMAIL_* environment variables (ANYMAIL_POSTMARK_SERVER_TOKEN…).
+ANYMAIL = {k.removeprefix("ANYMAIL_"): v for k, v in os.environ.items() if k.startswith("ANYMAIL_")}
 
 # --- Payments (Stripe). Without keys, invoice billing still works. ---
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
