@@ -17,5 +17,6 @@ class CaseworkConfig(AppConfig):
                 # Nobody takes part yet: the service's pages come with its issue.
                 participates=lambda user: False,
                 order=50,
+                staff_role="ministry",
             )
         )

@@ -7,6 +7,7 @@ class JobboardConfig(AppConfig):
     verbose_name = _("Engineering job board")
 
     def ready(self) -> None:
+        from jobboard import roles  # noqa: F401  (registers the job board's roles)
         from portal.service_registry import Service, register_service
 
         register_service(
@@ -19,5 +20,6 @@ class JobboardConfig(AppConfig):
                 # Nobody takes part yet: the service's pages come with its issue.
                 participates=lambda user: False,
                 order=20,
+                staff_role="regulator",
             )
         )

@@ -20,5 +20,6 @@ class LicensingConfig(AppConfig):
                 # Nobody takes part yet: the service's pages come with its issue.
                 participates=lambda user: False,
                 order=30,
+                staff_role="certification_office",
             )
         )

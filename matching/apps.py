@@ -20,5 +20,6 @@ class MatchingConfig(AppConfig):
                 # Nobody takes part yet: the service's pages come with its issue.
                 participates=lambda user: False,
                 order=10,
+                staff_role="accreditation_office",
             )
         )

@@ -19,5 +19,6 @@ class PermitsConfig(AppConfig):
                 # Nobody takes part yet: the service's pages come with its issue.
                 participates=lambda user: False,
                 order=40,
+                staff_role="city",
             )
         )

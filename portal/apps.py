@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,52 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from portal import checks  # noqa: F401  (registers the deploy checks)
+        from portal.review_kinds import ReviewKind, register_review_kind
+        from portal.services import organisations as org
+        from portal.services.permissions import ensure_permission_rows
+
+        register_review_kind(
+            ReviewKind(
+                key=org.ORGANISATION_REQUEST,
+                label=_("New organisation"),
+                panel_template="portal/reviews/organisation_panel.html",
+                panel_context=org_panel_context,
+                on_approve=org.on_organisation_approved,
+                on_refuse=org.on_organisation_refused,
+            )
+        )
+        register_review_kind(
+            ReviewKind(
+                key=org.GROUP_REQUEST,
+                label=_("New group"),
+                panel_template="portal/reviews/group_panel.html",
+                panel_context=group_panel_context,
+                on_approve=org.on_group_approved,
+                on_refuse=org.on_group_refused,
+            )
+        )
+        post_migrate.connect(lambda **kwargs: ensure_permission_rows(), sender=self, weak=False)
+
+
+def org_panel_context(review) -> dict:
+    from portal.selectors import organisation_possible_duplicates
+
+    organisation = review.subject
+    return {
+        "organisation": organisation,
+        "duplicates": organisation_possible_duplicates(organisation),
+    }
+
+
+def group_panel_context(review) -> dict:
+    from portal.models import Membership
+
+    group = review.subject
+    return {
+        "group": group,
+        "organisation": group.organisation,
+        "existing_groups": group.organisation.groups.exclude(pk=group.pk),
+        "active_members": Membership.objects.filter(
+            group__organisation=group.organisation, status=Membership.Status.ACTIVE
+        ).count(),
+    }

@@ -18,6 +18,7 @@ class Service:
     participates: Callable[[object], bool]
     url_name: str | None = None  # the service's home for a participant, once it has pages
     order: int = 0
+    staff_role: str = ""  # the office that approves its organisations, groups and profiles
 
 
 _services: dict[str, Service] = {}
@@ -25,6 +26,10 @@ _services: dict[str, Service] = {}
 
 def register_service(service: Service) -> None:
     _services[service.key] = service
+
+
+def get_service(key: str) -> Service:
+    return _services[key]
 
 
 def services() -> list[Service]:

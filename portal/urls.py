@@ -1,22 +1,57 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.static import serve
 
-from portal import views, views_files
+from portal.views import core, files, groups, organisations, staff
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("i18n/language/", views.set_language, name="set_language"),
-    path("healthz", views.healthz, name="healthz"),
+    path("i18n/language/", core.set_language, name="set_language"),
+    path("healthz", core.healthz, name="healthz"),
+    # Public uploads (logos). Private files are served only by files.private_file_download.
+    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media"),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("", core.home, name="home"),
+    path("dashboard/", core.dashboard, name="dashboard"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
-    path("files/<uuid:pk>/", views_files.private_file_download, name="private_file"),
-    path("outbox/", views.outbox, name="outbox"),
-    path("outbox/<int:pk>/", views.outbox_message, name="outbox_message"),
+    path("files/<uuid:pk>/", files.private_file_download, name="private_file"),
+    path("organisations/", organisations.organisation_search_view, name="organisation_search"),
+    path("organisations/new/", organisations.organisation_new, name="organisation_new"),
+    path(
+        "organisations/<int:organisation_id>/",
+        organisations.organisation_detail,
+        name="organisation_detail",
+    ),
+    path(
+        "organisations/<int:organisation_id>/groups/new/", organisations.group_new, name="group_new"
+    ),
+    path("groups/", groups.my_groups, name="my_groups"),
+    path("groups/<int:group_id>/", groups.group_detail, name="group_detail"),
+    path("groups/<int:group_id>/join/", organisations.group_join, name="group_join"),
+    path("groups/<int:group_id>/edit/", groups.group_edit, name="group_edit"),
+    path(
+        "groups/<int:group_id>/members/<int:membership_id>/decide/",
+        groups.membership_decide,
+        name="membership_decide",
+    ),
+    path(
+        "groups/<int:group_id>/members/<int:membership_id>/roles/",
+        groups.membership_roles,
+        name="membership_roles",
+    ),
+    path(
+        "groups/<int:group_id>/members/<int:membership_id>/remove/",
+        groups.membership_remove_view,
+        name="membership_remove",
+    ),
+    path("staff/inbox/", staff.inbox, name="staff_inbox"),
+    path("staff/reviews/<int:review_id>/", staff.review_detail, name="staff_review"),
+    path("outbox/", core.outbox, name="outbox"),
+    path("outbox/<int:pk>/", core.outbox_message, name="outbox_message"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -5,11 +5,17 @@ import os
 import pytest
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from tests.factories import GroupFactory, UserFactory, make_member
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made by
 # the tests themselves are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hashing with the production hasher takes ~0.1 s per user; tests create hundreds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +75,32 @@ def charlie(db):
 @pytest.fixture
 def english_user(db):
     return UserFactory(email="erin@example.org", first_name="Erin", language="en")
+
+
+@pytest.fixture
+def dana(db):
+    """Office staff of the regulator (job board)."""
+    return UserFactory(email="dana@example.org", first_name="Dana", staff_role="regulator")
+
+
+@pytest.fixture
+def sam(db):
+    """Office staff of the certification office (another service)."""
+    return UserFactory(email="sam@example.org", first_name="Sam", staff_role="certification_office")
+
+
+class World:
+    """Two organisations: Acme (alice manages, bob is a member) and Globex (charlie manages)."""
+
+    def __init__(self, alice, bob, charlie):
+        self.alice, self.bob, self.charlie = alice, bob, charlie
+        self.acme = GroupFactory(organisation__legal_name="Acme inc.")
+        self.globex = GroupFactory(organisation__legal_name="Globex ltée")
+        self.alice_in_acme = make_member(alice, self.acme, ["manager"])
+        self.bob_in_acme = make_member(bob, self.acme, [])
+        self.charlie_in_globex = make_member(charlie, self.globex, ["manager"])
+
+
+@pytest.fixture
+def world(alice, bob, charlie):
+    return World(alice, bob, charlie)
