@@ -93,7 +93,9 @@ class GroupDetailsForm(forms.ModelForm):
 
 class RolesForm(forms.Form):
     roles = forms.MultipleChoiceField(
-        label=_("Roles"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Roles"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple({"class": "form-check-input"}),
     )
 
     def __init__(self, *args, group: Group, **kwargs):

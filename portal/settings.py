@@ -296,3 +296,6 @@ LOGGING = {
         "pgserver": {"level": "WARNING"},
     },
 }
+
+# Labels above fields, never repeated as placeholders.
+BOOTSTRAP5 = {"set_placeholder": False}

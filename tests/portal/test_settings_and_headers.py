@@ -77,24 +77,41 @@ def test_healthz(client):
     assert client.get("/healthz").content == b"ok"
 
 
-@pytest.mark.django_db
-def test_seed_demo_twice_changes_nothing(capsys):
+def _demo_counts():
     from allauth.account.models import EmailAddress
 
-    call_command("seed_demo")
-    first = (
-        User.objects.count(),
-        EmailAddress.objects.count(),
-        list(User.objects.values_list("password", flat=True).order_by("pk")),
+    from portal.models import (
+        AuditEvent,
+        Group,
+        GroupUserPermission,
+        Membership,
+        Organisation,
+        Review,
     )
+
+    models = [
+        User,
+        EmailAddress,
+        Organisation,
+        Group,
+        Membership,
+        Review,
+        AuditEvent,
+        GroupUserPermission,
+    ]
+    return {m.__name__: m.objects.count() for m in models} | {
+        "passwords": list(User.objects.order_by("pk").values_list("password", flat=True))
+    }
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_changes_nothing(capsys):
     call_command("seed_demo")
-    second = (
-        User.objects.count(),
-        EmailAddress.objects.count(),
-        list(User.objects.values_list("password", flat=True).order_by("pk")),
-    )
-    assert first == second
+    first = _demo_counts()
+    call_command("seed_demo")
+    assert _demo_counts() == first
     assert User.objects.exclude(staff_role="").count() == 5  # one per staff role
+    assert first["Review"] == 2 and first["Organisation"] >= 4
     output = capsys.readouterr().out
     assert "regulator@example.com" in output and "demo-portal-2026" in output
 

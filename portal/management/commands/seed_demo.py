@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from portal.demo import DEMO_PASSWORD, seed_accounts
+from portal.demo import DEMO_PASSWORD, seed_accounts, seed_core
 
 
 class Command(BaseCommand):
@@ -9,6 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         accounts = seed_accounts()
+        seed_core()
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         width = max(len(a.email) for a in accounts)
         for account in accounts:
