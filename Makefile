@@ -42,7 +42,7 @@ pytest: install
 
 # Refresh the message files after changing strings, then translate what is new.
 messages: install
-	$(MANAGE) makemessages -l fr --no-location --ignore=.venv --ignore=.local --ignore=tests --ignore=bench
+	scripts/makemessages
 
 bench: install
 	$(MANAGE) compilemessages --ignore=.venv -v 0

@@ -64,8 +64,20 @@ def core_cases(world) -> list[Case]:
     return cases
 
 
-# Each module appends its own case builder here.
+def _app_case_modules():
+    """tests/<app>/foreign_cases.py: `cases(world) -> list[Case]` (it may create the
+    victim's objects in world.acme first) and `PUBLIC = {url name: reason}`."""
+    from importlib import import_module
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).parent.glob("*/foreign_cases.py")):
+        yield import_module(f"tests.{path.parent.name}.foreign_cases")
+
+
 TENANT_CASES: list[TenantCases] = [core_cases]
+for _module in _app_case_modules():
+    TENANT_CASES.append(_module.cases)
+    PUBLIC.update(getattr(_module, "PUBLIC", {}))
 
 
 def url_names(resolver=None, prefix="") -> set[str]:

@@ -1,3 +1,6 @@
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -10,6 +13,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         accounts = seed_accounts()
         seed_core()
+        # Each app with a demo.py module adds its own data with seed() (idempotent too).
+        for config in apps.get_app_configs():
+            if config.name in {"portal"}:
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.demo":
+                    raise
+                continue
+            module.seed()
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         width = max(len(a.email) for a in accounts)
         for account in accounts:
