@@ -21,12 +21,12 @@ class Bilingual(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_fr if translation.get_language() == "fr" else self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class CredentialType(Bilingual):

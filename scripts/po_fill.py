@@ -1,88 +1,88 @@
 """Fill the empty or fuzzy entries of a .po file from a JSON file {msgid: msgstr} (a list of
 two strings for plurals), and list what is still missing.
 
-Usage: python scripts/po_fill.py <app>/locale/fr/LC_MESSAGES/django.po translations.json"""
+Usage: python scripts/po_fill.py <app>/locale/fr/LC_MESSAGES/django.po translations.json
+"""
 
 import json
 import re
 import sys
+from pathlib import Path
 
-po_path, tr_path = sys.argv[1], sys.argv[2]
-tr = json.load(open(tr_path))
-text = open(po_path, encoding="utf-8").read()
-blocks = text.split("\n\n")
-missing = []
+FIELD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$')
 
 
-def unquote(lines):
-    return "".join(json.loads(l) for l in lines)
+def unquote(lines: list[str]) -> str:
+    return "".join(json.loads(line) for line in lines)
 
 
-def quote(s):
-    if "\n" in s and len(s) > 60:
-        parts = re.split(r"(?<=\n)", s)
-        return '""\n' + "\n".join(json.dumps(p, ensure_ascii=False) for p in parts if p)
-    return json.dumps(s, ensure_ascii=False)
+def quote(text: str) -> str:
+    if "\n" in text and len(text) > 60:
+        parts = [part for part in re.split(r"(?<=\n)", text) if part]
+        return '""\n' + "\n".join(json.dumps(part, ensure_ascii=False) for part in parts)
+    return json.dumps(text, ensure_ascii=False)
 
 
-out = []
-for i, b in enumerate(blocks):
-    lines = b.split("\n")
-    if i == 0 or not any(l.startswith("msgid ") for l in lines):
-        out.append(b)
-        continue
-    # parse
-    flags = [l for l in lines if l.startswith("#,")]
-    comments = [
-        l for l in lines if l.startswith("#") and not l.startswith("#,") and not l.startswith("#|")
-    ]
-    cur = None
-    fields = {}
-    for l in lines:
-        if l.startswith("#"):
+def parse(lines: list[str]) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        if line.startswith("#"):
             continue
-        m = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$', l)
-        if m:
-            cur = m.group(1)
-            fields[cur] = [m.group(2)]
-        elif l.startswith('"') and cur:
-            fields[cur].append(l)
-    msgid = unquote(fields.get("msgid", ['""']))
-    fuzzy = any("fuzzy" in f for f in flags)
+        match = FIELD.match(line)
+        if match:
+            current = match.group(1)
+            fields[current] = [match.group(2)]
+        elif line.startswith('"') and current:
+            fields[current].append(line)
+    return fields
+
+
+def fill_block(block: str, translations: dict, missing: list[str]) -> str:
+    lines = block.split("\n")
+    if not any(line.startswith("msgid ") for line in lines):
+        return block
+    flags = [line for line in lines if line.startswith("#,")]
+    comments = [line for line in lines if line.startswith("#") and line[:2] not in ("#,", "#|")]
+    fields = parse(lines)
+    msgid = unquote(fields["msgid"])
+    fuzzy = any("fuzzy" in flag for flag in flags)
     plural = "msgid_plural" in fields
     if plural:
-        strs = [unquote(fields.get(f"msgstr[{k}]", ['""'])) for k in range(2)]
-        if msgid in tr and (fuzzy or not all(strs)):
-            val = tr[msgid]
-            strs = val if isinstance(val, list) else [val, val]
-            fuzzy = False
-        if not all(strs) or fuzzy:
-            missing.append(msgid)
-        new = comments + (
-            [f for f in flags if "fuzzy" not in f and f.strip() != "#,"] if not fuzzy else flags
-        )
-        if "msgctxt" in fields:
-            new.append("msgctxt " + "\n".join(fields["msgctxt"]))
-        new.append("msgid " + "\n".join(fields["msgid"]))
-        new.append("msgid_plural " + "\n".join(fields["msgid_plural"]))
-        for k, s in enumerate(strs):
-            new.append(f"msgstr[{k}] " + quote(s))
+        current = [unquote(fields.get(f"msgstr[{k}]", ['""'])) for k in range(2)]
     else:
-        msgstr = unquote(fields.get("msgstr", ['""']))
-        if msgid in tr and (fuzzy or not msgstr):
-            msgstr = tr[msgid]
-            fuzzy = False
-        if not msgstr or fuzzy:
-            missing.append(msgid)
-        keep_flags = [re.sub(r",?\s*fuzzy", "", f) for f in flags] if not fuzzy else flags
-        keep_flags = [f for f in keep_flags if f.strip() not in ("#,", "#")]
-        new = comments + keep_flags
-        if "msgctxt" in fields:
-            new.append("msgctxt " + "\n".join(fields["msgctxt"]))
-        new.append("msgid " + "\n".join(fields["msgid"]))
-        new.append("msgstr " + quote(msgstr))
-    out.append("\n".join(new))
-open(po_path, "w", encoding="utf-8").write("\n\n".join(out))
-print("missing:", len(missing))
-for m in missing:
-    print(" ", json.dumps(m, ensure_ascii=False))
+        current = [unquote(fields.get("msgstr", ['""']))]
+    if msgid in translations and (fuzzy or not all(current)):
+        value = translations[msgid]
+        current = (value if isinstance(value, list) else [value, value]) if plural else [value]
+        fuzzy = False
+    if fuzzy or not all(current):
+        missing.append(msgid)
+    else:
+        flags = [re.sub(r",?\s*fuzzy", "", flag) for flag in flags]
+        flags = [flag for flag in flags if flag.strip() not in ("#,", "#")]
+    out = comments + flags
+    if "msgctxt" in fields:
+        out.append("msgctxt " + "\n".join(fields["msgctxt"]))
+    out.append("msgid " + "\n".join(fields["msgid"]))
+    if plural:
+        out.append("msgid_plural " + "\n".join(fields["msgid_plural"]))
+        out += [f"msgstr[{k}] " + quote(text) for k, text in enumerate(current)]
+    else:
+        out.append("msgstr " + quote(current[0]))
+    return "\n".join(out)
+
+
+def main(po_path: str, json_path: str) -> None:
+    translations = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    blocks = Path(po_path).read_text(encoding="utf-8").split("\n\n")
+    missing: list[str] = []
+    filled = [blocks[0]] + [fill_block(block, translations, missing) for block in blocks[1:]]
+    Path(po_path).write_text("\n\n".join(filled), encoding="utf-8")
+    print("missing:", len(missing))
+    for msgid in missing:
+        print(" ", json.dumps(msgid, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

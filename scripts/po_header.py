@@ -3,6 +3,7 @@ header, which gettext then ignores) and a blank line after it."""
 
 import re
 import sys
+from pathlib import Path
 
 HEADER = """# French translations of the portal.
 msgid ""
@@ -18,9 +19,9 @@ msgstr ""
 """
 
 for path in sys.argv[1:]:
-    text = open(path, encoding="utf-8").read()
+    text = Path(path).read_text(encoding="utf-8")
     match = re.match(r'(?s)(?:#[^\n]*\n)*msgid ""\nmsgstr ""\n(?:"[^\n]*"\n)*', text)
     if not match or "Language: fr" in match.group(0):
         continue
     rest = text[match.end() :].lstrip("\n")
-    open(path, "w", encoding="utf-8").write(HEADER + "\n" + rest)
+    Path(path).write_text(HEADER + "\n" + rest, encoding="utf-8")
