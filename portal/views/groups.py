@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,6 +28,8 @@ from portal.services.memberships import (
     membership_set_roles,
 )
 
+MEMBERS_PER_PAGE = 50
+
 
 @dataclass
 class MemberRow:
@@ -49,6 +52,8 @@ def group_detail(request, group_id: int):
     group, membership = group_for_member(request.user, group_id)
     can_manage = MANAGE_GROUP in group_permissions(request.user, group)
     role_labels = {role.key: role.label for role in roles_for_service(group.service)}
+    # Large groups page their members; the page shows at most 50 of each list.
+    page = Paginator(group_members(group), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     members = [
         MemberRow(
             membership=member,
@@ -57,14 +62,17 @@ def group_detail(request, group_id: int):
                 group=group, initial={"roles": member.roles}, prefix=f"m{member.pk}"
             ),
         )
-        for member in group_members(group)
+        for member in page
     ]
+    requests = list(group_requests(group)[: MEMBERS_PER_PAGE + 1]) if can_manage else []
     context = {
         "group": group,
         "membership": membership,
         "can_manage": can_manage,
         "members": members,
-        "requests": list(group_requests(group)) if can_manage else [],
+        "page": page,
+        "requests": requests[:MEMBERS_PER_PAGE],
+        "more_requests": len(requests) > MEMBERS_PER_PAGE,
         "history": list(audit_history(group)) if can_manage else [],
         "roles": roles_for_service(group.service),
     }

@@ -67,3 +67,15 @@ def test_organisation_page(client, alice):
         client.force_login(alice)
         counts.append(queries_for(client, f"/fr/organisations/{organisation.pk}/"))
     assert counts[0] == counts[1], counts
+
+
+def test_large_groups_page_their_members(client, alice):
+    group = GroupFactory()
+    make_member(alice, group, ["manager"])
+    for n in range(55):
+        make_member(UserFactory(email=f"member{n:02d}@example.org", last_name=f"Zz{n:02d}"), group)
+    client.force_login(alice)
+    first = client.get(f"/fr/groups/{group.pk}/").content.decode()
+    second = client.get(f"/fr/groups/{group.pk}/?page=2").content.decode()
+    assert "(56)" in first and "Page 1 sur 2" in first
+    assert "member54@example.org" in second and "member54@example.org" not in first
