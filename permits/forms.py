@@ -2,11 +2,12 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from permits.models import Application, ApplicationTemplate, ContractorAccount, Inspection
-from permits.roles import PERMISSION_ROLES
+from permits.roles import MANAGE_LABEL, PERMISSION_ROLES
 from portal.files import PrivateFileField
-from portal.roles import MANAGER, get_role
+from portal.roles import MANAGER
 
 
 class PinForm(forms.Form):
@@ -21,7 +22,7 @@ class PinForm(forms.Form):
 
 class ContractorForm(forms.Form):
     legal_name = forms.CharField(
-        label=_("Legal name"),
+        label=pgettext_lazy("contractor", "Legal name"),
         max_length=200,
         help_text=_("Please enter the legal name of the business."),
     )
@@ -97,9 +98,7 @@ class RolesGridForm(forms.Form):
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(MANAGER, get_role(MANAGER).label)] + [
-            (role.key, role.label) for role in PERMISSION_ROLES
-        ]
+        choices = [(MANAGER, MANAGE_LABEL)] + [(role.key, role.label) for role in PERMISSION_ROLES]
         self.members = list(members)
         for member in self.members:
             self.fields[f"roles-{member.pk}"] = forms.MultipleChoiceField(

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from permits import pins
 from portal.lib.canada import Province
@@ -80,6 +81,9 @@ class RetiredPin(models.Model):
     )
     retired_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return f"retired PIN of {self.account_id}"  # never the PIN itself
+
 
 class PinAttempt(models.Model):
     """A refused "Associate" (P7). `account` is set when the attempt can be attributed: a
@@ -111,6 +115,9 @@ class PinAttempt(models.Model):
             models.Index(fields=["account", "-created_at"], name="pinattempt_account_recent"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.outcome} by {self.user_id} from {self.ip}"
+
 
 class Application(TimeStampedModel):
     """A permit application of a contractor account (P6)."""
@@ -126,7 +133,7 @@ class Application(TimeStampedModel):
         SUBMITTED = "submitted", _("Submitted")
         IN_REVIEW = "in_review", _("In review")
         ISSUED = "issued", _("Permit issued")
-        REFUSED = "refused", _("Refused")
+        REFUSED = "refused", pgettext_lazy("application", "Refused")
         CLOSED = "closed", _("Closed")
 
     account = models.ForeignKey(
@@ -178,6 +185,9 @@ class Payment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     paid_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"payment of fee {self.fee_id}"
 
 
 class Inspection(TimeStampedModel):

@@ -2,6 +2,7 @@
 permission. "Manage" is the core's manager role, which implies all of them."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.roles import Role, register_permission, register_role
 
@@ -14,7 +15,7 @@ TEMPLATES = register_permission("permits_templates", _("Manage application templ
 SUBMIT_ROLE = register_role(
     Role(
         "permits.submit",
-        _("Submit"),
+        pgettext_lazy("permits role", "Submit"),
         frozenset({SUBMIT}),
         service="permits",
         description=_("Submits permit applications and talks with city staff about their review."),
@@ -23,7 +24,7 @@ SUBMIT_ROLE = register_role(
 PAY_ROLE = register_role(
     Role(
         "permits.pay",
-        _("Pay"),
+        pgettext_lazy("permits role", "Pay"),
         frozenset({PAY}),
         service="permits",
         description=_("Manages payment accounts and pays fees."),
@@ -32,7 +33,7 @@ PAY_ROLE = register_role(
 INSPECTIONS_ROLE = register_role(
     Role(
         "permits.inspections",
-        _("Inspections"),
+        pgettext_lazy("permits role", "Inspections"),
         frozenset({INSPECTIONS}),
         service="permits",
         description=_("Requests inspections."),
@@ -41,7 +42,7 @@ INSPECTIONS_ROLE = register_role(
 UPLOAD_ROLE = register_role(
     Role(
         "permits.upload",
-        _("Upload files"),
+        pgettext_lazy("permits role", "Upload files"),
         frozenset({UPLOAD}),
         service="permits",
         description=_("Adds documents to permit applications."),
@@ -50,12 +51,14 @@ UPLOAD_ROLE = register_role(
 TEMPLATES_ROLE = register_role(
     Role(
         "permits.templates",
-        _("Manage templates"),
+        pgettext_lazy("permits role", "Manage templates"),
         frozenset({TEMPLATES}),
         service="permits",
         description=_("Creates and deletes reusable application templates."),
     )
 )
 
-# The columns of "Linked accounts", in the seed's order (Manage first).
+MANAGE_LABEL = pgettext_lazy("permits role", "Manage")
+
+# The columns of "Linked accounts", in the seed's order (after Manage).
 PERMISSION_ROLES = [SUBMIT_ROLE, PAY_ROLE, INSPECTIONS_ROLE, UPLOAD_ROLE, TEMPLATES_ROLE]

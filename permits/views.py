@@ -230,12 +230,15 @@ def linked_selected(request, account_id: int):
             )
     except CoreError as error:
         messages.error(request, error.message)
-    if access.membership.pk in ids and form.cleaned_data["action"] == "remove":
-        # Removing oneself: the account is no longer visible.
-        if not Membership.objects.filter(
+    removed_self = (
+        form.cleaned_data["action"] == "remove"
+        and access.membership.pk in ids
+        and not Membership.objects.filter(
             pk=access.membership.pk, status=Membership.Status.ACTIVE
-        ).exists():
-            return redirect("permits:contractors")
+        ).exists()
+    )
+    if removed_self:  # the account is no longer visible to them
+        return redirect("permits:contractors")
     return redirect("permits:linked", account_id=account_id)
 
 
