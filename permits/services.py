@@ -3,10 +3,10 @@ permissions, applications, documents, fees and inspections. One transaction each
 entry, e-mails queued on commit (portal.notify)."""
 
 import logging
+import secrets
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from permits import pins, throttle
@@ -210,6 +210,11 @@ def contractor_register(*, user, details: dict) -> ContractorAccount:
 
 @transaction.atomic
 def contractor_update(*, account: ContractorAccount, actor, details: dict) -> None:
+    account = (
+        ContractorAccount.objects.select_for_update()
+        .select_related("group__organisation")
+        .get(pk=account.pk)
+    )
     organisation = account.group.organisation
     changed = []
     for field in ORGANISATION_FIELDS:
@@ -234,6 +239,7 @@ def contractor_update(*, account: ContractorAccount, actor, details: dict) -> No
 
 @transaction.atomic
 def banking_update(*, account: ContractorAccount, actor, details: dict) -> None:
+    account = ContractorAccount.objects.select_for_update().get(pk=account.pk)
     changed = [f for f in BANKING_FIELDS if getattr(account, f) != details.get(f, "")]
     for field in changed:
         setattr(account, field, details.get(field, ""))
@@ -312,7 +318,7 @@ def application_submit(
 ) -> Application:
     application = Application.objects.create(
         account=account,
-        reference=f"new-{timezone.now().timestamp()}",  # replaced below, once the id is known
+        reference=f"tmp-{secrets.token_hex(8)}",  # replaced below, once the id is known
         kind=kind,
         site_address=site_address,
         description=description,
