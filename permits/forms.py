@@ -80,7 +80,7 @@ class BankingForm(forms.ModelForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         bank = [data.get(f) for f in ("institution_number", "transit_number", "account_last4")]
         if any(bank) and not all(bank):
             raise forms.ValidationError(
@@ -124,7 +124,9 @@ class SelectedRowsForm(forms.Form):
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["selected"].choices = [(m.pk, str(m.pk)) for m in members]
+        selected = self.fields["selected"]
+        assert isinstance(selected, forms.TypedMultipleChoiceField)
+        selected.choices = [(m.pk, str(m.pk)) for m in members]
 
 
 class ApplicationForm(forms.ModelForm):

@@ -169,10 +169,6 @@ class Fee(TimeStampedModel):
     class Meta:
         verbose_name = _("fee")
 
-    @property
-    def amount(self) -> float:
-        return self.amount_cents / 100
-
 
 class Payment(models.Model):
     """A fee paid once: the unique fee makes a second payment impossible."""
