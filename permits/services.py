@@ -353,6 +353,12 @@ def application_set_status(*, application: Application, actor, status: str, note
         to_state=status,
         note=note,
     )
+    if application.submitted_by is not None:
+        notify(
+            application.submitted_by,
+            "permits_application_status",
+            {"application": application, "note": note},
+        )
     return application
 
 

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from permits import views
+from permits import city, views
 
 app_name = "permits"
 A = "accounts/<int:account_id>/"
@@ -25,4 +25,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(APP + "inspections/", views.application_inspection, name="application_inspection"),
     path(A + "templates/", views.account_templates, name="templates"),
     path(A + "templates/<int:template_id>/delete/", views.template_delete, name="template_delete"),
+    path("city/", city.city_applications, name="city_applications"),
+    path("city/applications/<int:application_id>/", city.city_application, name="city_application"),
+    path("city/import/", city.city_import, name="city_import"),
+    path("city/attempts/", city.city_attempts, name="city_attempts"),
 ]

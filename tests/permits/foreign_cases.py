@@ -56,6 +56,13 @@ def _cases(w, victim, mine, application, fee, template) -> list[Case]:
             Case("permits:fee_pay", {**a, "fee_id": fee.pk}, w.charlie),
             Case("permits:template_delete", {**a, "template_id": template.pk}, w.charlie),
         ]
+    # City staff pages: 404 for anyone without the city staff role.
+    out += [
+        Case("permits:city_applications", {}, w.charlie),
+        Case("permits:city_application", {"application_id": application.pk}, w.charlie),
+        Case("permits:city_import", {}, w.charlie),
+        Case("permits:city_attempts", {}, w.charlie),
+    ]
     a = {"account_id": victim.pk}
     for name in (
         "permits:account",
