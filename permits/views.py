@@ -4,6 +4,7 @@ permit applications. Thin: form → access helper → service → redirect."""
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -251,7 +252,7 @@ def account_fees(request, account_id: int):
         access,
         "fees",
         "permits/account_fees.html",
-        fees=list(queries.account_fees(access.account)),
+        page=Paginator(queries.account_fees(access.account), 50).get_page(request.GET.get("page")),
     )
 
 
@@ -325,7 +326,9 @@ def applications(request, account_id: int):
         access,
         "applications",
         "permits/applications.html",
-        applications=list(queries.account_applications(access.account)),
+        page=Paginator(queries.account_applications(access.account), 50).get_page(
+            request.GET.get("page")
+        ),
     )
 
 
