@@ -183,9 +183,14 @@ def linked_roles(request, account_id: int):
     if not form.is_valid():
         messages.error(request, _("Choose permissions from the list."))
         return redirect("permits:linked", account_id=account_id)
-    wanted = {}
-    for pk, roles in form.wanted().items():
-        wanted[pk] = [MANAGER] if MANAGER in roles else roles
+    # Only the rows the manager saw: someone linked since then keeps their permissions
+    # (an absent tick-box means "unticked", so an unseen row would lose everything).
+    shown = {value for value in request.POST.getlist("shown") if value.isdigit()}
+    wanted = {
+        pk: [MANAGER] if MANAGER in roles else roles
+        for pk, roles in form.wanted().items()
+        if str(pk) in shown
+    }
     # What is stored for a manager is the manager role alone (it implies the rest); the
     # grid's ticks under Manage are display only.
     current = {m.pk: _stored(m.roles) for m in members}

@@ -15,6 +15,12 @@ def grid_url(account):
     return f"/fr/permits/accounts/{account.pk}/linked/permissions/"
 
 
+def save_grid(client, account, rows: dict):
+    """Post the grid as the page does: the ticked roles and the ids of the rows shown."""
+    data = {f"roles-{pk}": roles for pk, roles in rows.items()}
+    return client.post(grid_url(account), {**data, "shown": [str(pk) for pk in rows]})
+
+
 def selected_url(account):
     return f"/fr/permits/accounts/{account.pk}/linked/selected/"
 
@@ -25,9 +31,8 @@ def test_manager_grants_submit(client, contractors):
     page = client.get(f"/fr/permits/accounts/{c.lms.pk}/linked/").content.decode()
     assert "Bob Tremblay" in page and "Soumettre — Bob Tremblay" in page
     alice_m = Membership.objects.get(user=c.alice, group=c.lms.group)
-    response = client.post(
-        grid_url(c.lms),
-        {f"roles-{c.bob_in_lms.pk}": ["permits.submit"], f"roles-{alice_m.pk}": ["manager"]},
+    response = save_grid(
+        client, c.lms, {c.bob_in_lms.pk: ["permits.submit"], alice_m.pk: ["manager"]}
     )
     assert response.status_code == 302
     assert group_permissions(c.bob, c.lms.group) == {"permits_submit"}
@@ -39,10 +44,7 @@ def test_manage_implies_every_permission(client, contractors):
     c = contractors
     client.force_login(c.alice)
     alice_m = Membership.objects.get(user=c.alice, group=c.lms.group)
-    client.post(
-        grid_url(c.lms),
-        {f"roles-{c.bob_in_lms.pk}": ["manager"], f"roles-{alice_m.pk}": ["manager"]},
-    )
+    save_grid(client, c.lms, {c.bob_in_lms.pk: ["manager"], alice_m.pk: ["manager"]})
     assert {
         "permits_submit",
         "permits_pay",
@@ -58,7 +60,7 @@ def test_a_non_manager_cannot_edit_permissions(client, contractors):
     client.force_login(c.bob)
     page = client.get(f"/fr/permits/accounts/{c.lms.pk}/linked/")
     assert page.status_code == 200 and b'form="roles-form"' not in page.content
-    response = client.post(grid_url(c.lms), {f"roles-{c.bob_in_lms.pk}": ["manager"]})
+    response = save_grid(client, c.lms, {c.bob_in_lms.pk: ["manager"]})
     assert response.status_code == 403
     response = client.post(
         selected_url(c.lms),
@@ -73,9 +75,8 @@ def test_the_last_manager_cannot_untick_manage(client, contractors):
     c = contractors
     client.force_login(c.alice)
     alice_m = Membership.objects.get(user=c.alice, group=c.lms.group)
-    response = client.post(
-        grid_url(c.lms), {f"roles-{alice_m.pk}": ["permits.submit"]}, follow=True
-    )
+    data = {f"roles-{alice_m.pk}": ["permits.submit"], "shown": [str(alice_m.pk)]}
+    response = client.post(grid_url(c.lms), data, follow=True)
     assert "toujours avoir un responsable principal" in response.content.decode()
     alice_m.refresh_from_db()
     assert alice_m.roles == ["manager"]
@@ -85,10 +86,7 @@ def test_handing_over_management_in_one_save(client, contractors):
     c = contractors
     client.force_login(c.alice)
     alice_m = Membership.objects.get(user=c.alice, group=c.lms.group)
-    client.post(
-        grid_url(c.lms),
-        {f"roles-{alice_m.pk}": ["permits.pay"], f"roles-{c.bob_in_lms.pk}": ["manager"]},
-    )
+    save_grid(client, c.lms, {alice_m.pk: ["permits.pay"], c.bob_in_lms.pk: ["manager"]})
     alice_m.refresh_from_db()
     c.bob_in_lms.refresh_from_db()
     assert alice_m.roles == ["permits.pay"] and c.bob_in_lms.roles == ["manager"]
@@ -133,7 +131,7 @@ def test_ids_of_another_account_are_ignored(client, contractors):
     assert response.status_code == 302
     charlie_m.refresh_from_db()
     assert charlie_m.status == "active"
-    client.post(grid_url(c.lms), {f"roles-{charlie_m.pk}": []})
+    save_grid(client, c.lms, {charlie_m.pk: []})
     charlie_m.refresh_from_db()
     assert charlie_m.roles == ["manager"]
 
@@ -146,3 +144,16 @@ def test_a_member_leaving_goes_back_to_the_list(client, contractors):
     response = client.post(selected_url(c.lms), {"action": "remove", "selected": [alice_m.pk]})
     assert response.url == "/fr/permits/"
     assert client.get(f"/fr/permits/accounts/{c.lms.pk}/").status_code == 404
+
+
+def test_a_row_not_on_the_managers_page_keeps_its_permissions(client, contractors):
+    """Someone linked (and given permissions) after the page was shown is not in its form:
+    saving the grid leaves them alone."""
+    c = contractors
+    alice_m = Membership.objects.get(user=c.alice, group=c.lms.group)
+    late = link(UserFactory(), c.lms, ["permits.pay"])
+    client.force_login(c.alice)
+    save_grid(client, c.lms, {alice_m.pk: ["manager"], c.bob_in_lms.pk: ["permits.upload"]})
+    late.refresh_from_db()
+    c.bob_in_lms.refresh_from_db()
+    assert late.roles == ["permits.pay"] and c.bob_in_lms.roles == ["permits.upload"]
