@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -7,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 from permits.models import Application, ApplicationTemplate, ContractorAccount, Inspection
 from permits.roles import MANAGE_LABEL, PERMISSION_ROLES
 from portal.files import PrivateFileField
+from portal.forms import OrganisationRequestForm
 from portal.roles import MANAGER
 
 
@@ -53,11 +52,8 @@ class ContractorForm(forms.Form):
         (_("Mailing address"), ("street_address", "city", "province", "postal_code")),
     )
 
-    def clean_postal_code(self) -> str:
-        code = re.sub(r"\s", "", self.cleaned_data["postal_code"]).upper()
-        if code and not re.fullmatch(r"[A-Z]\d[A-Z]\d[A-Z]\d", code):
-            raise forms.ValidationError(_("Enter a Canadian postal code, e.g. K1P 1J1."))
-        return f"{code[:3]} {code[3:]}" if code else code
+    # The same Canadian postal code check as the core's organisation form.
+    clean_postal_code = OrganisationRequestForm.clean_postal_code
 
     def sections(self):
         return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
