@@ -44,7 +44,7 @@ def _application(account, reference, kind, status, site, by, *, paid=False, insp
         return
     fee = Fee.objects.create(
         application=application,
-        label=str(Application.Kind(kind).label),
+        label=kind,
         amount_cents=FEE_SCHEDULE[Application.Kind(kind)],
     )
     if paid:

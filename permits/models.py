@@ -163,11 +163,17 @@ class Application(TimeStampedModel):
 
 class Fee(TimeStampedModel):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fees")
+    # A permit type key for the application fee (shown in the reader's language), or free text.
     label = models.CharField(_("fee"), max_length=150)
     amount_cents = models.PositiveIntegerField(_("amount (cents)"))
 
     class Meta:
         verbose_name = _("fee")
+
+    def __str__(self) -> str:
+        if self.label in Application.Kind.values:
+            return str(Application.Kind(self.label).label)
+        return self.label
 
 
 class Payment(models.Model):

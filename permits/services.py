@@ -328,7 +328,7 @@ def application_submit(
     application.save(update_fields=["reference"])
     Fee.objects.create(
         application=application,
-        label=str(Application.Kind(kind).label),
+        label=kind,
         amount_cents=FEE_SCHEDULE[Application.Kind(kind)],
     )
     audit_record(
@@ -396,7 +396,7 @@ def fee_pay(*, fee: Fee, actor) -> Payment:
         actor=actor,
         subject=fee.application,
         verb="application.fee_paid",
-        data={"fee": fee.label, "amount_cents": fee.amount_cents},
+        data={"fee": str(fee), "amount_cents": fee.amount_cents},
     )
     return payment
 
