@@ -1,0 +1,467 @@
+"""Pages of the permits service: the dashboard tab, a contractor account's tabs, and
+permit applications. Thin: form → access helper → service → redirect."""
+
+from allauth.account.adapter import get_adapter
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from permits import queries, services
+from permits.access import (
+    account_for_member,
+    application_in_account,
+    fee_in_account,
+    template_in_account,
+)
+from permits.forms import (
+    ApplicationForm,
+    BankingForm,
+    ContractorForm,
+    DocumentForm,
+    InspectionForm,
+    PinForm,
+    RolesGridForm,
+    SelectedRowsForm,
+    TemplateForm,
+)
+from permits.roles import INSPECTIONS, PAY, PERMISSION_ROLES, SUBMIT, TEMPLATES, UPLOAD
+from portal.errors import CoreError
+from portal.models import Membership
+from portal.roles import MANAGE_GROUP, MANAGER
+from portal.selectors import audit_history
+
+
+def _tab(request, access, tab: str, template: str, **context):
+    return render(
+        request,
+        template,
+        {
+            "account": access.account,
+            "organisation": access.account.group.organisation,
+            "access": access,
+            "perms": access.perms,
+            "can_manage": access.can(MANAGE_GROUP),
+            "tab": tab,
+            **context,
+        },
+    )
+
+
+# The dashboard's "Professionals/Contractors" tab ------------------------------------------
+
+
+@login_required
+@require_GET
+def contractors(request):
+    return render(
+        request,
+        "permits/contractors.html",
+        {"accounts": list(queries.user_accounts(request.user)), "form": PinForm()},
+    )
+
+
+@login_required
+@require_POST
+def associate(request):
+    form = PinForm(request.POST)
+    if form.is_valid():
+        account = services.pin_link(
+            user=request.user,
+            typed=form.cleaned_data["pin"],
+            ip=get_adapter(request).get_client_ip(request),
+        )
+        if account is not None:
+            messages.success(
+                request,
+                _("Your account is now linked to %(name)s.")
+                % {"name": account.group.organisation.legal_name},
+            )
+            return redirect("permits:contractors")
+        # Wrong, retired or throttled: one answer for all, so the throttle tells nothing.
+        form.add_error("pin", _("This PIN does not match any professional or contractor."))
+    return render(
+        request,
+        "permits/contractors.html",
+        {"accounts": list(queries.user_accounts(request.user)), "form": form},
+        status=200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register(request):
+    form = ContractorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account = services.contractor_register(user=request.user, details=form.cleaned_data)
+        messages.success(
+            request,
+            _("%(name)s is registered. You are its manager.")
+            % {"name": form.cleaned_data["legal_name"]},
+        )
+        return redirect("permits:account", account_id=account.pk)
+    return render(request, "permits/register.html", {"form": form})
+
+
+# A contractor account's tabs ---------------------------------------------------------------
+
+
+def _details_initial(account) -> dict:
+    organisation = account.group.organisation
+    return {
+        "legal_name": organisation.legal_name,
+        "operating_name": organisation.operating_name,
+        **{field: getattr(account, field) for field in services.ACCOUNT_FIELDS},
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_details(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    if request.method == "POST":
+        access.require(MANAGE_GROUP)
+    form = ContractorForm(request.POST or None, initial=_details_initial(access.account))
+    if request.method == "POST" and form.is_valid():
+        services.contractor_update(
+            account=access.account, actor=request.user, details=form.cleaned_data
+        )
+        messages.success(request, _("The details were saved."))
+        return redirect("permits:account", account_id=account_id)
+    return _tab(
+        request,
+        access,
+        "details",
+        "permits/account_details.html",
+        form=form,
+        history=list(audit_history(access.account.group)) if access.can(MANAGE_GROUP) else [],
+    )
+
+
+def _grid_rows(members, form):
+    rows = []
+    for member in members:
+        field = form[f"roles-{member.pk}"]
+        rows.append({"member": member, "boxes": list(field), "is_manager": MANAGER in member.roles})
+    return rows
+
+
+@login_required
+@require_GET
+def account_linked(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    members = list(queries.linked_members(access.account))
+    grid = RolesGridForm(
+        members=members, initial={f"roles-{m.pk}": _shown_roles(m.roles) for m in members}
+    )
+    return _tab(
+        request,
+        access,
+        "linked",
+        "permits/account_linked.html",
+        rows=_grid_rows(members, grid),
+        roles=PERMISSION_ROLES,
+    )
+
+
+def _shown_roles(roles: list[str]) -> list[str]:
+    """Manage implies all: a manager's row shows every box ticked."""
+    if MANAGER in roles:
+        return [MANAGER] + [role.key for role in PERMISSION_ROLES]
+    return list(roles)
+
+
+@login_required
+@require_POST
+def linked_roles(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(MANAGE_GROUP)
+    members = list(queries.linked_members(access.account))
+    form = RolesGridForm(request.POST, members=members)
+    if not form.is_valid():
+        messages.error(request, _("Choose permissions from the list."))
+        return redirect("permits:linked", account_id=account_id)
+    # Only the rows the manager saw: someone linked since then keeps their permissions
+    # (an absent tick-box means "unticked", so an unseen row would lose everything).
+    shown = {value for value in request.POST.getlist("shown") if value.isdigit()}
+    wanted = {
+        pk: [MANAGER] if MANAGER in roles else roles
+        for pk, roles in form.wanted().items()
+        if str(pk) in shown
+    }
+    # What is stored for a manager is the manager role alone (it implies the rest); the
+    # grid's ticks under Manage are display only.
+    current = {m.pk: _stored(m.roles) for m in members}
+    changed = {pk: roles for pk, roles in wanted.items() if sorted(roles) != current[pk]}
+    try:
+        count = services.linked_set_roles(
+            account=access.account, actor=request.user, wanted=changed
+        )
+    except CoreError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Permissions saved (%(count)s changed).") % {"count": count})
+    return redirect("permits:linked", account_id=account_id)
+
+
+def _stored(roles: list[str]) -> list[str]:
+    return [MANAGER] if MANAGER in roles else sorted(roles)
+
+
+@login_required
+@require_POST
+def linked_selected(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(MANAGE_GROUP)
+    members = list(queries.linked_members(access.account))
+    form = SelectedRowsForm(request.POST, members=members)
+    if not form.is_valid():
+        messages.error(request, _("Select at least one person and an action."))
+        return redirect("permits:linked", account_id=account_id)
+    ids = form.cleaned_data["selected"]
+    try:
+        if form.cleaned_data["action"] == "remove":
+            count = services.linked_remove(
+                account=access.account, actor=request.user, membership_ids=ids
+            )
+            messages.success(request, _("%(count)s people removed.") % {"count": count})
+        else:
+            count = services.linked_clear_permissions(
+                account=access.account, actor=request.user, membership_ids=ids
+            )
+            messages.success(
+                request, _("Permissions removed from %(count)s people.") % {"count": count}
+            )
+    except CoreError as error:
+        messages.error(request, error.message)
+    removed_self = (
+        form.cleaned_data["action"] == "remove"
+        and access.membership.pk in ids
+        and not Membership.objects.filter(
+            pk=access.membership.pk, status=Membership.Status.ACTIVE
+        ).exists()
+    )
+    if removed_self:  # the account is no longer visible to them
+        return redirect("permits:contractors")
+    return redirect("permits:linked", account_id=account_id)
+
+
+@login_required
+@require_GET
+def account_fees(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    return _tab(
+        request,
+        access,
+        "fees",
+        "permits/account_fees.html",
+        page=Paginator(queries.account_fees(access.account), 50).get_page(request.GET.get("page")),
+    )
+
+
+@login_required
+@require_POST
+def fee_pay(request, account_id: int, fee_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(PAY)
+    fee = fee_in_account(access.account, fee_id)
+    try:
+        services.fee_pay(fee=fee, actor=request.user)
+    except services.PermitsError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Payment recorded."))
+    if request.POST.get("next") == "application":
+        return redirect(
+            "permits:application", account_id=account_id, application_id=fee.application_id
+        )
+    return redirect("permits:fees", account_id=account_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_banking(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(PAY)
+    form = BankingForm(request.POST or None, instance=access.account)
+    if request.method == "POST" and form.is_valid():
+        services.banking_update(
+            account=access.account, actor=request.user, details=form.cleaned_data
+        )
+        messages.success(request, _("The banking information was saved."))
+        return redirect("permits:banking", account_id=account_id)
+    return _tab(request, access, "banking", "permits/account_banking.html", form=form)
+
+
+@login_required
+@require_GET
+def account_access(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(MANAGE_GROUP)
+    return _tab(
+        request,
+        access,
+        "access",
+        "permits/account_access.html",
+        attempts=list(queries.failed_attempts(access.account)),
+    )
+
+
+@login_required
+@require_POST
+def pin_regenerate(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(MANAGE_GROUP)
+    services.pin_regenerate(account=access.account, actor=request.user)
+    messages.success(request, _("A new PIN was generated. The old one no longer works."))
+    return redirect("permits:access", account_id=account_id)
+
+
+# Applications (P6) --------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def applications(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    return _tab(
+        request,
+        access,
+        "applications",
+        "permits/applications.html",
+        page=Paginator(queries.account_applications(access.account), 50).get_page(
+            request.GET.get("page")
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_new(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(SUBMIT)
+    initial = {}
+    templates = list(access.account.templates.order_by("name"))
+    if request.GET.get("template"):
+        try:
+            chosen = template_in_account(access.account, int(request.GET["template"]))
+        except ValueError:
+            chosen = None
+        if chosen is not None:
+            initial = {"kind": chosen.kind, "description": chosen.description}
+    form = ApplicationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        application = services.application_submit(
+            account=access.account, actor=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request, _("Application %(ref)s submitted.") % {"ref": application.reference}
+        )
+        return redirect("permits:application", account_id=account_id, application_id=application.pk)
+    return _tab(
+        request,
+        access,
+        "applications",
+        "permits/application_new.html",
+        form=form,
+        templates=templates,
+    )
+
+
+def _application_page(request, access, application, **forms):
+    return _tab(
+        request,
+        access,
+        "applications",
+        "permits/application_detail.html",
+        application=application,
+        documents=list(queries.application_documents(application)),
+        fees=list(application.fees.select_related("payment__paid_by").order_by("pk")),
+        inspections=list(application.inspections.select_related("requested_by").order_by("pk")),
+        document_form=forms.get("document_form") or DocumentForm(),
+        inspection_form=forms.get("inspection_form") or InspectionForm(),
+        can_upload=application.status in services.UPLOAD_STATUSES,
+        can_inspect=application.status in services.INSPECTION_STATUSES,
+        history=list(audit_history(application)),
+    )
+
+
+@login_required
+@require_GET
+def application_detail(request, account_id: int, application_id: int):
+    access = account_for_member(request.user, account_id)
+    application = application_in_account(access.account, application_id)
+    return _application_page(request, access, application)
+
+
+@login_required
+@require_POST
+def application_upload(request, account_id: int, application_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(UPLOAD)
+    application = application_in_account(access.account, application_id)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.application_upload(
+                application=application, actor=request.user, upload=form.cleaned_data["file"]
+            )
+        except services.PermitsError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Document added."))
+        return redirect("permits:application", account_id=account_id, application_id=application.pk)
+    return _application_page(request, access, application, document_form=form)
+
+
+@login_required
+@require_POST
+def application_inspection(request, account_id: int, application_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(INSPECTIONS)
+    application = application_in_account(access.account, application_id)
+    form = InspectionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.inspection_request(
+                application=application, actor=request.user, **form.cleaned_data
+            )
+        except services.PermitsError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Inspection requested."))
+        return redirect("permits:application", account_id=account_id, application_id=application.pk)
+    return _application_page(request, access, application, inspection_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_templates(request, account_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(TEMPLATES)
+    form = TemplateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.template_save(account=access.account, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Template saved."))
+        return redirect("permits:templates", account_id=account_id)
+    return _tab(
+        request,
+        access,
+        "templates",
+        "permits/account_templates.html",
+        form=form,
+        templates=list(access.account.templates.order_by("name")),
+    )
+
+
+@login_required
+@require_POST
+def template_delete(request, account_id: int, template_id: int):
+    access = account_for_member(request.user, account_id)
+    access.require(TEMPLATES)
+    template = template_in_account(access.account, template_id)
+    services.template_delete(template=template, actor=request.user)
+    messages.success(request, _("Template deleted."))
+    return redirect("permits:templates", account_id=account_id)
