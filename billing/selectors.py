@@ -1,0 +1,44 @@
+"""Reads of billing with a fixed number of queries."""
+
+from django.db.models import Prefetch, QuerySet
+
+from billing.models import BillingAddress, CartLine, Order, OrderLine
+from portal.models import Group, Organisation
+
+
+def cart_lines(group: Group) -> list[CartLine]:
+    return list(CartLine.objects.filter(group=group).select_related("product").order_by("pk"))
+
+
+def group_addresses(group: Group) -> list[BillingAddress]:
+    return list(BillingAddress.objects.filter(group=group).order_by("-created_at"))
+
+
+def group_orders(group: Group) -> QuerySet[Order]:
+    """Transaction history, newest first (drafts are not transactions)."""
+    return (
+        Order.objects.filter(group=group)
+        .exclude(state=Order.State.DRAFT)
+        .select_related("buyer")
+        .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("pk")))
+        .order_by("-created_at")
+    )
+
+
+def staff_open_invoices(service_keys: list[str]) -> QuerySet[Order]:
+    return (
+        Order.objects.filter(state=Order.State.INVOICED, group__service__in=service_keys)
+        .select_related("group__organisation")
+        .order_by("due_on", "pk")
+    )
+
+
+def staff_organisations(service_keys: list[str]) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(
+            groups__service__in=service_keys, status=Organisation.Status.ACTIVE
+        )
+        .distinct()
+        .select_related("billing_profile")
+        .order_by("legal_name")
+    )
