@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -38,7 +40,7 @@ class CheckoutForm(forms.Form):
     def __init__(self, *args, addresses: list[BillingAddress], **kwargs):
         super().__init__(*args, **kwargs)
         self.addresses = {str(a.pk): a for a in addresses}
-        self.fields["address"].choices = [
+        cast(forms.ChoiceField, self.fields["address"]).choices = [
             *((str(a.pk), str(a)) for a in addresses),
             (self.NEW, _("A new address")),
         ]
@@ -46,7 +48,7 @@ class CheckoutForm(forms.Form):
             self.initial["address"] = next(iter(self.addresses), self.NEW)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("address") == self.NEW:
             for field in ("name", "street_address", "city", "province", "postal_code"):
                 if not data.get(field) and field not in self.errors:
@@ -78,7 +80,7 @@ class PlaceOrderForm(forms.Form):
     def __init__(self, *args, methods: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(Order.Method.choices)
-        self.fields["method"].choices = [(m, labels[m]) for m in methods]
+        cast(forms.ChoiceField, self.fields["method"]).choices = [(m, labels[m]) for m in methods]
         if methods:
             self.initial["method"] = methods[0]
 

@@ -55,7 +55,7 @@ class LicensingConfig(AppConfig):
                 finance_role=roles.FINANCE.key,
                 home_url_name="licensing:company",
                 seller={
-                    "name": "CSTIT — Mine supervisor certification",
+                    "name": _("CSTIT — Mine supervisor certification"),
                     "address": "Box 8888\nYellowknife NT  X1A 2R3",
                     "email": "MiningCertification@wsc.nt.ca",
                     "gst_number": "12345 6789 RT0001",
@@ -73,12 +73,7 @@ class LicensingConfig(AppConfig):
                 on_refuse=services.on_application_refused,
             )
         )
-        files.register_access(
-            Application,
-            lambda user, application: (
-                user.pk == application.applicant_id or user.staff_role == "certification_office"
-            ),
-        )
+        files.register_access(Application, application_file_access)
         register_alert(
             services.WEEKLY_ALERT,
             _("Weekly summary of my company's unused licence codes"),
@@ -101,6 +96,11 @@ class LicensingConfig(AppConfig):
             }
         )
         register_states(dict(Application.State.choices))
+
+
+def application_file_access(user, application) -> bool:
+    """An application's documents: its applicant and the certification office."""
+    return user.pk == application.applicant_id or user.staff_role == "certification_office"
 
 
 def review_panel_context(review) -> dict:

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -38,7 +40,7 @@ class CodeNotesForm(forms.ModelForm):
 
 
 class ApplicationForm(forms.Form):
-    certification = forms.ModelChoiceField(
+    certification: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Certification"), queryset=None, empty_label=None, widget=forms.RadioSelect
     )
     qualifications = PrivateFileField(
@@ -59,7 +61,7 @@ class ApplicationForm(forms.Form):
         from licensing.selectors import certifications
 
         super().__init__(*args, **kwargs)
-        self.fields["certification"].queryset = certifications()
+        cast(forms.ModelChoiceField, self.fields["certification"]).queryset = certifications()
 
     def documents(self) -> list:
         return [

@@ -181,3 +181,6 @@ class WeeklySummarySent(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "week"], name="weeklysummary_once")]
+
+    def __str__(self) -> str:
+        return f"{self.group_id} {self.week}"

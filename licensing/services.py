@@ -361,7 +361,9 @@ def reminders_send(today: datetime.date | None = None) -> int:
                         "licensing_reminder",
                         {
                             "application": application,
-                            "days": (application.window_closes_on - today).days,
+                            "days": (application.window_closes_on - today).days
+                            if application.window_closes_on
+                            else 0,
                         },
                     )
                     sent += 1
