@@ -21,7 +21,7 @@ class PromoCodeAdmin(admin.ModelAdmin):
 
 @admin.register(BillingProfile)
 class BillingProfileAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "invoice_eligible"]
+    list_display = ["organisation", "service", "invoice_eligible"]
     raw_id_fields = ["organisation"]
 
 

@@ -13,7 +13,10 @@ from billing.models import Order
 
 
 def _static_roots() -> list[Path]:
-    roots = [Path(p).resolve() for p in getattr(settings, "STATICFILES_DIRS", [])]
+    roots = [
+        Path(entry[1] if isinstance(entry, tuple | list) else entry).resolve()
+        for entry in getattr(settings, "STATICFILES_DIRS", [])
+    ]
     if settings.STATIC_ROOT:
         roots.append(Path(settings.STATIC_ROOT).resolve())
     return roots

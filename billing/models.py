@@ -95,16 +95,26 @@ class PromoCode(TimeStampedModel):
 
 
 class BillingProfile(TimeStampedModel):
-    """Billing settings of an organisation kept by office staff: may it pay by invoice."""
+    """Billing settings of an organisation in one service, kept by that service's office
+    staff: may its groups pay by invoice."""
 
-    organisation = models.OneToOneField(
-        Organisation, on_delete=models.CASCADE, related_name="billing_profile"
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="billing_profiles"
     )
+    service = models.CharField(_("service"), max_length=20)
     invoice_eligible = models.BooleanField(_("may pay by invoice (net 30)"), default=False)
 
     class Meta:
         verbose_name = _("billing profile")
         verbose_name_plural = _("billing profiles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "service"], name="billingprofile_one_per_service"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.service})"
 
 
 class BillingAddress(TimeStampedModel):

@@ -1,8 +1,8 @@
 """Reads of billing with a fixed number of queries."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from billing.models import BillingAddress, CartLine, Order, OrderLine
+from billing.models import BillingAddress, BillingProfile, CartLine, Order, OrderLine
 from portal.models import Group, Organisation
 
 
@@ -34,11 +34,16 @@ def staff_open_invoices(service_keys: list[str]) -> QuerySet[Order]:
 
 
 def staff_organisations(service_keys: list[str]) -> QuerySet[Organisation]:
+    """Organisations with a group in the staff's services; `eligible` says whether they may
+    pay by invoice there."""
+    eligible = BillingProfile.objects.filter(
+        organisation=OuterRef("pk"), service__in=service_keys, invoice_eligible=True
+    )
     return (
         Organisation.objects.filter(
             groups__service__in=service_keys, status=Organisation.Status.ACTIVE
         )
         .distinct()
-        .select_related("billing_profile")
+        .annotate(eligible=Exists(eligible))
         .order_by("legal_name")
     )

@@ -171,7 +171,7 @@ def order_create_from_cart(
 
 def invoice_allowed(group: Group) -> bool:
     return BillingProfile.objects.filter(
-        organisation_id=group.organisation_id, invoice_eligible=True
+        organisation_id=group.organisation_id, service=group.service, invoice_eligible=True
     ).exists()
 
 
@@ -320,9 +320,11 @@ def order_mark_paid(*, order: Order, actor) -> Order:
 
 
 @transaction.atomic
-def billing_profile_set(*, organisation, invoice_eligible: bool, actor) -> BillingProfile:
+def billing_profile_set(
+    *, organisation, service: str, invoice_eligible: bool, actor
+) -> BillingProfile:
     profile, _created = BillingProfile.objects.select_for_update().get_or_create(
-        organisation=organisation
+        organisation=organisation, service=service
     )
     if profile.invoice_eligible != invoice_eligible:
         profile.invoice_eligible = invoice_eligible
@@ -331,6 +333,7 @@ def billing_profile_set(*, organisation, invoice_eligible: bool, actor) -> Billi
             actor=actor,
             subject=organisation,
             verb="billing.invoice_eligible" if invoice_eligible else "billing.invoice_ineligible",
+            data={"service": service},
         )
     return profile
 

@@ -232,9 +232,14 @@ def staff_invoice_eligibility(request, organisation_id: int):
     form = InvoiceEligibilityForm(request.POST)
     form.is_valid()
     eligible = bool(form.cleaned_data.get("invoice_eligible"))
-    services.billing_profile_set(
-        organisation=organisation, invoice_eligible=eligible, actor=request.user
-    )
+    for service in keys:
+        if organisation.groups.filter(service=service).exists():
+            services.billing_profile_set(
+                organisation=organisation,
+                service=service,
+                invoice_eligible=eligible,
+                actor=request.user,
+            )
     messages.success(
         request, _("The billing settings of %(name)s were saved.") % {"name": organisation}
     )

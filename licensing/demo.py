@@ -56,7 +56,7 @@ def seed() -> None:
     group = _group(nordic, "licensing")
     _member("representative@example.com", group, [MANAGER])
     BillingProfile.objects.update_or_create(
-        organisation=nordic, defaults={"invoice_eligible": True}
+        organisation=nordic, service="licensing", defaults={"invoice_eligible": True}
     )
     representative = User.objects.get(email="representative@example.com")
     office = User.objects.get(email="certification@example.com")

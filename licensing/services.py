@@ -415,13 +415,13 @@ def weekly_summaries_send(today: datetime.date | None = None) -> int:
                 group=group, status=Membership.Status.ACTIVE
             ).select_related("user"):
                 if VIEW_CODES in permissions_for(membership.roles, group.service):
-                    notify(
+                    email = notify(
                         membership.user,
                         "licensing_weekly_unused",
                         {"group": group, "unused": group.unused},
                         alert=WEEKLY_ALERT,
                     )
-                    sent += 1
+                    sent += email is not None
     return sent
 
 

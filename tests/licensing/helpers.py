@@ -38,7 +38,9 @@ def product() -> Product:
 def company(name="Mines Boréales inc.", province="QC", eligible=True, **org):
     group = GroupFactory(organisation__legal_name=name, organisation__province=province,
                          service="licensing", **org)
-    BillingProfile.objects.create(organisation=group.organisation, invoice_eligible=eligible)
+    BillingProfile.objects.create(
+        organisation=group.organisation, service="licensing", invoice_eligible=eligible
+    )
     return group
 
 
