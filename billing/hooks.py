@@ -6,6 +6,7 @@ locked, and must do its work in a bounded number of queries. Billing calls it at
 per line (the line's fulfilled_at is set in the same transaction)."""
 
 from collections.abc import Callable
+from typing import Any
 
 Hook = Callable[..., None]  # (*, line) -> None
 
@@ -33,7 +34,7 @@ class Shop:
         history_permission: str,
         finance_role: str = "",
         home_url_name: str = "",
-        seller: dict[str, str] | None = None,
+        seller: dict[str, Any] | None = None,
     ):
         self.service = service
         self.buy_permission = buy_permission

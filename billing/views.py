@@ -22,7 +22,7 @@ from billing.errors import BillingError
 from billing.forms import CheckoutForm, InvoiceEligibilityForm, PlaceOrderForm
 from billing.invoices import invoice_pdf
 from billing.models import Order
-from billing.selectors import (
+from billing.queries import (
     cart_lines,
     group_addresses,
     group_orders,

@@ -14,7 +14,7 @@ from billing.services import (
 )
 from licensing import services
 from licensing.models import Application, LicenceCode
-from licensing.selectors import certifications
+from licensing.queries import certifications
 from portal.demo import DemoAccount, _account, _group, _member, _organisation
 from portal.models import Organisation, Review
 from portal.roles import MANAGER

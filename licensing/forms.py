@@ -58,7 +58,7 @@ class ApplicationForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from licensing.selectors import certifications
+        from licensing.queries import certifications
 
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["certification"]).queryset = certifications()

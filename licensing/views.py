@@ -26,8 +26,7 @@ from licensing.forms import (
     ResubmitForm,
 )
 from licensing.models import Application, IntroCourseCompletion, LicenceCode
-from licensing.roles import BUY, VIEW_CODES, VIEW_TRANSACTIONS
-from licensing.selectors import (
+from licensing.queries import (
     certifications,
     code_counts,
     group_codes,
@@ -35,6 +34,7 @@ from licensing.selectors import (
     my_licensing_groups,
     staff_exam_queue,
 )
+from licensing.roles import BUY, VIEW_CODES, VIEW_TRANSACTIONS
 from portal.access import group_for_member, group_permissions
 from portal.errors import CoreError
 from portal.forms import OrganisationRequestForm

@@ -23,10 +23,19 @@ def cases(world) -> list[Case]:
             {"organisation_id": globex.organisation_id},  # only a licensing group
             w.regulator,
         ),
-        Case("billing:staff_invoice_eligibility", {"organisation_id": acme.organisation_id}, w.charlie),
+        Case(
+            "billing:staff_invoice_eligibility",
+            {"organisation_id": acme.organisation_id},
+            w.charlie,
+        ),
         Case("billing:cart_remove", {"group_id": acme.pk, "line_id": 1}, w.charlie),
     ]
-    for name in ("billing:order_review", "billing:order_detail", "billing:order_cancel", "billing:invoice"):
+    for name in (
+        "billing:order_review",
+        "billing:order_detail",
+        "billing:order_cancel",
+        "billing:invoice",
+    ):
         cases.append(Case(name, {"group_id": acme.pk, "order_id": order.pk}, w.charlie))
         cases.append(Case(name, {"group_id": globex.pk, "order_id": order.pk}, w.charlie))
     return cases

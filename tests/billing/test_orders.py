@@ -39,7 +39,10 @@ def test_taxes_by_province(province, gst, hst, pst, total):
     rep = representative(group)
     order = draft_order(group, rep, 5, province)
     assert (order.subtotal_cents, order.gst_cents, order.hst_cents, order.pst_cents) == (
-        25000, gst, hst, pst,
+        25000,
+        gst,
+        hst,
+        pst,
     )
     assert order.total_cents == total
 

@@ -36,9 +36,14 @@ def stripe_keys(settings):
 
 def _start(order, rep, session_id="cs_test_a1"):
     with responses.RequestsMock() as api:
-        api.add(responses.POST, SESSIONS, json=stripe_session_payload(session_id, order.total_cents))
+        api.add(
+            responses.POST, SESSIONS, json=stripe_session_payload(session_id, order.total_cents)
+        )
         url = services.order_start_card_payment(
-            order=order, actor=rep, success_url="http://testserver/ok", cancel_url="http://testserver/no"
+            order=order,
+            actor=rep,
+            success_url="http://testserver/ok",
+            cancel_url="http://testserver/no",
         )
         sent = api.calls[0].request
     order.refresh_from_db()
@@ -67,9 +72,16 @@ def test_a_stripe_failure_leaves_the_order_as_it_was(stripe_keys):
     rep = representative(group)
     order = draft_order(group, rep)
     with responses.RequestsMock() as api:
-        api.add(responses.POST, SESSIONS, status=500, json={"error": {"message": "boom", "type": "api_error"}})
+        api.add(
+            responses.POST,
+            SESSIONS,
+            status=500,
+            json={"error": {"message": "boom", "type": "api_error"}},
+        )
         with pytest.raises(BillingError):
-            services.order_start_card_payment(order=order, actor=rep, success_url="x", cancel_url="y")
+            services.order_start_card_payment(
+                order=order, actor=rep, success_url="x", cancel_url="y"
+            )
     order.refresh_from_db()
     assert order.state == Order.State.DRAFT
 
@@ -112,10 +124,19 @@ def test_bad_signature_is_refused_and_nothing_is_stored(client, stripe_keys):
     assert post_event(client, stripe_event(order), secret="whsec_wrong").status_code == 400
     body = json.dumps(stripe_event(order)).encode()
     old = sign(body, timestamp=int(time.time()) - 3600)  # outside the 300 s tolerance
-    response = client.post("/fr/billing/stripe/webhook/", body, content_type="application/json",
-                           HTTP_STRIPE_SIGNATURE=old)
+    response = client.post(
+        "/fr/billing/stripe/webhook/",
+        body,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=old,
+    )
     assert response.status_code == 400
-    assert client.post("/fr/billing/stripe/webhook/", body, content_type="application/json").status_code == 400
+    assert (
+        client.post(
+            "/fr/billing/stripe/webhook/", body, content_type="application/json"
+        ).status_code
+        == 400
+    )
     assert not StripeEvent.objects.exists() and not LicenceCode.objects.exists()
 
 
@@ -126,7 +147,12 @@ def test_expiry_arriving_after_payment_changes_nothing(client, stripe_keys):
     order = draft_order(group, rep)
     _start(order, rep)
     post_event(client, stripe_event(order))
-    post_event(client, stripe_event(order, "checkout.session.expired", "evt_9", payment_status="unpaid", status="expired"))
+    post_event(
+        client,
+        stripe_event(
+            order, "checkout.session.expired", "evt_9", payment_status="unpaid", status="expired"
+        ),
+    )
     order.refresh_from_db()
     assert order.state == Order.State.PAID
 
@@ -139,7 +165,10 @@ def test_expired_session_cancels_and_gives_the_promo_use_back(client, stripe_key
     order = draft_order(group, rep, promo_code="DIX")
     _start(order, rep)
     assert PromoCode.objects.get().used_count == 1
-    post_event(client, stripe_event(order, "checkout.session.expired", payment_status="unpaid", status="expired"))
+    post_event(
+        client,
+        stripe_event(order, "checkout.session.expired", payment_status="unpaid", status="expired"),
+    )
     order.refresh_from_db()
     assert order.state == Order.State.CANCELLED
     assert PromoCode.objects.get().used_count == 0
@@ -187,14 +216,18 @@ def test_the_review_page_redirects_to_stripe(client, stripe_keys):
     refused = client.post(url, {"method": "card"})
     assert refused.status_code == 200 and b"Accept the terms" in refused.content
     with responses.RequestsMock() as api:
-        api.add(responses.POST, SESSIONS, json=stripe_session_payload("cs_test_b2", order.total_cents))
+        api.add(
+            responses.POST, SESSIONS, json=stripe_session_payload("cs_test_b2", order.total_cents)
+        )
         response = client.post(url, {"method": "card", "terms": "on"})
     assert response.status_code == 302
     assert response["Location"].startswith("https://checkout.stripe.com/c/pay/cs_test_b2")
     # Paying by invoice is refused to an organisation that is not eligible, even if posted.
     other = draft_order(group, rep)
-    response = client.post(f"/en/billing/groups/{group.pk}/orders/{other.pk}/review/",
-                           {"method": "invoice", "terms": "on"})
+    response = client.post(
+        f"/en/billing/groups/{group.pk}/orders/{other.pk}/review/",
+        {"method": "invoice", "terms": "on"},
+    )
     assert response.status_code == 200
     other.refresh_from_db()
     assert other.state == Order.State.DRAFT
@@ -218,9 +251,12 @@ def test_the_same_event_delivered_twice_at_once_delivers_five_codes_not_ten(sett
     def deliver():
         try:
             barrier.wait()
-            response = Client().post("/fr/billing/stripe/webhook/", body,
-                                     content_type="application/json",
-                                     HTTP_STRIPE_SIGNATURE=sign(body))
+            response = Client().post(
+                "/fr/billing/stripe/webhook/",
+                body,
+                content_type="application/json",
+                HTTP_STRIPE_SIGNATURE=sign(body),
+            )
             statuses.append(response.status_code)
         finally:
             connection.close()

@@ -29,7 +29,7 @@ def test_history_and_invoice_download_by_role(client):
             assert response["Content-Disposition"].startswith("attachment;")
     client.force_login(rep)
     page = client.get(f"/en/billing/groups/{group.pk}/transactions/").content.decode()
-    assert order.invoice_number in page and "5 × Licence de certification" in page
+    assert order.invoice_number in page and "5 × Mine supervisor certification licence" in page
 
 
 def test_a_draft_has_no_invoice_and_is_not_a_transaction(client):
@@ -37,8 +37,14 @@ def test_a_draft_has_no_invoice_and_is_not_a_transaction(client):
     rep = representative(group)
     draft = draft_order(group, rep)
     client.force_login(rep)
-    assert client.get(f"/en/billing/groups/{group.pk}/orders/{draft.pk}/invoice.pdf").status_code == 404
-    assert b"No transactions yet." in client.get(f"/en/billing/groups/{group.pk}/transactions/").content
+    assert (
+        client.get(f"/en/billing/groups/{group.pk}/orders/{draft.pk}/invoice.pdf").status_code
+        == 404
+    )
+    assert (
+        b"No transactions yet."
+        in client.get(f"/en/billing/groups/{group.pk}/transactions/").content
+    )
 
 
 def test_cart_line_removal_and_wrong_method(client):
@@ -78,8 +84,10 @@ def test_staff_mark_paid_and_set_invoice_eligibility(client):
     assert order.state == Order.State.PAID
     client.post(f"/en/billing/staff/organisations/{group.organisation_id}/invoicing/", {})
     assert not BillingProfile.objects.get(organisation=group.organisation).invoice_eligible
-    client.post(f"/en/billing/staff/organisations/{group.organisation_id}/invoicing/",
-                {"invoice_eligible": "on"})
+    client.post(
+        f"/en/billing/staff/organisations/{group.organisation_id}/invoicing/",
+        {"invoice_eligible": "on"},
+    )
     assert BillingProfile.objects.get(organisation=group.organisation).invoice_eligible
     client.force_login(UserFactory(staff_role="regulator"))
     assert client.post(f"/en/billing/staff/orders/{order.pk}/paid/").status_code == 404
@@ -90,8 +98,11 @@ def test_lists_keep_their_query_count(client, page):
     group = company()
     rep = representative(group)
     staff = UserFactory(staff_role="certification_office")
-    user, url = (rep, f"/en/billing/groups/{group.pk}/transactions/") if page == "history" else (
-        staff, "/en/billing/staff/invoices/")
+    user, url = (
+        (rep, f"/en/billing/groups/{group.pk}/transactions/")
+        if page == "history"
+        else (staff, "/en/billing/staff/invoices/")
+    )
     client.force_login(user)
     buy_by_invoice(group, rep)
     client.get(url)

@@ -28,8 +28,9 @@ def setup(world) -> None:
     )
 
     reference_data()
-    world.acme_licensing = GroupFactory(organisation=world.acme.organisation, name="Licences",
-                                        service="licensing")
+    world.acme_licensing = GroupFactory(
+        organisation=world.acme.organisation, name="Licences", service="licensing"
+    )
     make_member(world.alice, world.acme_licensing, ["manager"])
     from billing.models import BillingProfile
 
@@ -54,11 +55,22 @@ def cases(world) -> list[Case]:
     for name in ("licensing:company", "licensing:buy", "licensing:codes", "licensing:codes_csv"):
         cases.append(Case(name, {"group_id": acme.pk}, w.charlie))
     # Someone else's group in the path, and the outsider's own group with another's code id.
-    cases.append(Case("licensing:code_notes", {"group_id": acme.pk, "code_id": w.acme_code.pk}, w.charlie))
-    cases.append(Case("licensing:code_notes", {"group_id": globex.pk, "code_id": w.acme_code.pk}, w.charlie))
-    for name in ("licensing:application", "licensing:redeem", "licensing:resubmit", "licensing:course"):
+    cases.append(
+        Case("licensing:code_notes", {"group_id": acme.pk, "code_id": w.acme_code.pk}, w.charlie)
+    )
+    cases.append(
+        Case("licensing:code_notes", {"group_id": globex.pk, "code_id": w.acme_code.pk}, w.charlie)
+    )
+    for name in (
+        "licensing:application",
+        "licensing:redeem",
+        "licensing:resubmit",
+        "licensing:course",
+    ):
         cases.append(Case(name, {"application_id": w.acme_application.pk}, w.charlie))
     cases.append(Case("licensing:staff_exams", {}, w.charlie))
     cases.append(Case("licensing:staff_exams", {}, w.regulator))
-    cases.append(Case("licensing:staff_exam_record", {"application_id": w.acme_application.pk}, w.regulator))
+    cases.append(
+        Case("licensing:staff_exam_record", {"application_id": w.acme_application.pk}, w.regulator)
+    )
     return cases

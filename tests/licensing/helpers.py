@@ -17,7 +17,7 @@ from billing import services as billing
 from billing.models import BillingAddress, BillingProfile, Product
 from licensing import services
 from licensing.models import Application, LicenceCode
-from licensing.selectors import certifications
+from licensing.queries import certifications
 from portal.models import Review
 from portal.services.reviews import review_decide
 from tests.factories import GroupFactory, UserFactory, make_member
@@ -36,8 +36,9 @@ def product() -> Product:
 
 
 def company(name="Mines Boréales inc.", province="QC", eligible=True, **org):
-    group = GroupFactory(organisation__legal_name=name, organisation__province=province,
-                         service="licensing", **org)
+    group = GroupFactory(
+        organisation__legal_name=name, organisation__province=province, service="licensing", **org
+    )
     BillingProfile.objects.create(
         organisation=group.organisation, service="licensing", invoice_eligible=eligible
     )
@@ -51,11 +52,19 @@ def representative(group, email=None, roles=("manager",)):
 
 
 def address(group, province="QC") -> BillingAddress:
-    cities = {"QC": ("Québec", "G1R 4S9"), "ON": ("Toronto", "M5V 2T6"), "NT": ("Yellowknife", "X1A 2R3")}
+    cities = {
+        "QC": ("Québec", "G1R 4S9"),
+        "ON": ("Toronto", "M5V 2T6"),
+        "NT": ("Yellowknife", "X1A 2R3"),
+    }
     city, postal = cities.get(province, ("Ville", "A1A 1A1"))
     return BillingAddress.objects.create(
-        group=group, name="Comptabilité", street_address="1 rue Principale", city=city,
-        province=province, postal_code=postal,
+        group=group,
+        name="Comptabilité",
+        street_address="1 rue Principale",
+        city=city,
+        province=province,
+        postal_code=postal,
     )
 
 
@@ -142,7 +151,8 @@ def stripe_session_payload(session_id="cs_test_a1", amount=28744, url=None, **ex
         "status": extra.pop("status", "open"),
         "success_url": "http://testserver/",
         "cancel_url": "http://testserver/",
-        "url": url or f"https://checkout.stripe.com/c/pay/{session_id}#fidkdWxOYHwnPyd1blpxYHZxWjA0",
+        "url": url
+        or f"https://checkout.stripe.com/c/pay/{session_id}#fidkdWxOYHwnPyd1blpxYHZxWjA0",
         **extra,
     }
 
@@ -182,6 +192,8 @@ def sign(payload: bytes, secret: str = WEBHOOK_SECRET, timestamp: int | None = N
 def post_event(client, event: dict, secret: str = WEBHOOK_SECRET):
     body = json.dumps(event).encode()
     return client.post(
-        "/fr/billing/stripe/webhook/", data=body, content_type="application/json",
+        "/fr/billing/stripe/webhook/",
+        data=body,
+        content_type="application/json",
         HTTP_STRIPE_SIGNATURE=sign(body, secret),
     )

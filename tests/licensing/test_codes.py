@@ -4,8 +4,8 @@ import pytest
 
 from licensing import codes
 from licensing.errors import LicensingError
-from licensing.services import code_lookup, codes_create
 from licensing.models import LicenceCode
+from licensing.services import code_lookup, codes_create
 from tests.licensing.helpers import company
 
 
@@ -60,7 +60,9 @@ def test_adjacent_swaps_are_mostly_caught():
     assert caught / total > 0.95
 
 
-@pytest.mark.parametrize("typed,reason", [("ABC", "length"), ("U" * 16, "character"), ("", "length")])
+@pytest.mark.parametrize(
+    "typed,reason", [("ABC", "length"), ("U" * 16, "character"), ("", "length")]
+)
 def test_malformed_codes(typed, reason):
     with pytest.raises(codes.CodeError) as caught:
         codes.normalise(typed)

@@ -12,8 +12,8 @@ from licensing import services
 from licensing.errors import LicensingError
 from licensing.models import Application, LicenceCode
 from tests.licensing.helpers import (
-    approved,
     apply,
+    approved,
     buy_by_invoice,
     company,
     decide,
@@ -77,7 +77,9 @@ def test_approval_opens_a_90_day_window_and_emails_the_date(django_capture_on_co
     assert (application.window_closes_on - timezone.localdate()).days == 90
     subjects = [m.subject for m in mail.outbox if m.to == [user.email]]
     assert "Your certification application is approved" in subjects
-    body = next(m.body for m in mail.outbox if "approved" in m.subject and "certification" in m.subject)
+    body = next(
+        m.body for m in mail.outbox if "approved" in m.subject and "certification" in m.subject
+    )
     assert application.window_closes_on.strftime("%Y") in body
 
 
@@ -98,8 +100,9 @@ def test_refusal_gives_the_code_back_to_the_company(codes, django_capture_on_com
 def test_changes_requested_then_sent_again():
     application = decide(apply(employee()), "request_changes", note="Ajoutez une lettre.")
     assert application.state == Application.State.CHANGES_REQUESTED
-    services.application_resubmit(application=application, actor=application.applicant,
-                                  documents=[document("lettre.pdf")])
+    services.application_resubmit(
+        application=application, actor=application.applicant, documents=[document("lettre.pdf")]
+    )
     application.refresh_from_db()
     assert application.state == Application.State.APPLIED
     assert decide(application).state == Application.State.APPROVED
@@ -109,7 +112,9 @@ def test_redeeming_unlocks_course_and_exam_and_certification_is_a_credential(cod
     code = unused_code(codes)
     application = approved()
     redeemed = services.code_redeem(
-        application=application, typed=code.display.replace("-", " ").lower(), actor=application.applicant
+        application=application,
+        typed=code.display.replace("-", " ").lower(),
+        actor=application.applicant,
     )
     assert redeemed.state == LicenceCode.State.REDEEMED and redeemed.application == application
     application.refresh_from_db()
@@ -136,15 +141,17 @@ def test_the_code_named_at_application_is_the_one_redeemed_or_another_is_freed(c
 def test_redeeming_is_refused_before_approval(codes):
     application = apply(employee())
     with pytest.raises(LicensingError, match="approved"):
-        services.code_redeem(application=application, typed=unused_code(codes).code,
-                             actor=application.applicant)
+        services.code_redeem(
+            application=application, typed=unused_code(codes).code, actor=application.applicant
+        )
 
 
 def test_redeeming_is_refused_after_refusal(codes):
     application = decide(apply(employee()), "refuse", note="Non.")
     with pytest.raises(LicensingError, match="approved"):
-        services.code_redeem(application=application, typed=unused_code(codes).code,
-                             actor=application.applicant)
+        services.code_redeem(
+            application=application, typed=unused_code(codes).code, actor=application.applicant
+        )
 
 
 def test_redeeming_is_refused_once_the_window_is_over(codes):
@@ -210,7 +217,9 @@ def test_two_employees_redeeming_the_same_code_at_once(attempt):
     def redeem(application):
         try:
             barrier.wait()
-            services.code_redeem(application=application, typed=code.code, actor=application.applicant)
+            services.code_redeem(
+                application=application, typed=code.code, actor=application.applicant
+            )
             outcomes.append("won")
         except LicensingError:
             outcomes.append("refused")

@@ -26,7 +26,7 @@ from tests.licensing.helpers import (
 pytestmark = pytest.mark.django_db
 
 
-def _sent_to(user) -> list[str]:
+def _sent_to(user) -> list:
     return [m.subject for m in mail.outbox if m.to == [user.email]]
 
 
@@ -60,8 +60,9 @@ def test_redeemed_applications_get_no_reminder():
     group = company()
     buy_by_invoice(group, representative(group))
     application = approved()
-    services.code_redeem(application=application, typed=unused_code(group).code,
-                         actor=application.applicant)
+    services.code_redeem(
+        application=application, typed=unused_code(group).code, actor=application.applicant
+    )
     shift_window(application, 7)
     assert services.reminders_send() == 0
 

@@ -45,7 +45,9 @@ def test_buy_accepts_5_to_100_and_refuses_4_and_101_with_a_clear_message(client,
         assert b"An order has from 5 to 100 licences" in response.content
     assert client.post(url, {"quantity": "five"}).status_code == 200
     response = client.post(url, {"quantity": 100})
-    assert response.status_code == 302 and response["Location"].endswith(f"/billing/groups/{group.pk}/checkout/")
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/billing/groups/{group.pk}/checkout/"
+    )
     assert client.get(url).status_code == 200
 
 
@@ -57,13 +59,31 @@ def test_the_invoice_path_through_the_pages_delivers_the_codes(client, group, re
     assert b"Mine supervisor certification licence" in page.content
     missing = client.post(checkout, {"address": "new"})
     assert b"This field is required for a new address." in missing.content
-    bad_postal = client.post(checkout, {"address": "new", "name": "A", "street_address": "1 rue",
-                                        "city": "Québec", "province": "QC", "postal_code": "12345"})
+    bad_postal = client.post(
+        checkout,
+        {
+            "address": "new",
+            "name": "A",
+            "street_address": "1 rue",
+            "city": "Québec",
+            "province": "QC",
+            "postal_code": "12345",
+        },
+    )
     assert b"Enter a postal code like" in bad_postal.content
-    response = client.post(checkout, {
-        "address": "new", "name": "Comptabilité", "street_address": "1 rue", "city": "Québec",
-        "province": "QC", "postal_code": "g1r4s9", "po_number": "PO-1", "invoice_note": "Projet X",
-    })
+    response = client.post(
+        checkout,
+        {
+            "address": "new",
+            "name": "Comptabilité",
+            "street_address": "1 rue",
+            "city": "Québec",
+            "province": "QC",
+            "postal_code": "g1r4s9",
+            "po_number": "PO-1",
+            "invoice_note": "Projet X",
+        },
+    )
     assert response.status_code == 302
     review = client.get(response["Location"])
     assert b"287.44" in review.content and b"QST" in review.content and b"G1R 4S9" in review.content
@@ -118,14 +138,22 @@ def test_notes_are_saved_by_htmx_and_never_bind_the_code(client, group, rep):
     client.force_login(rep)
     url = f"/en/licensing/groups/{group.pk}/codes/{code.pk}/notes/"
     prefix = f"c{code.pk}"
-    response = client.post(url, {f"{prefix}-assigned_to": "Marie Curie", f"{prefix}-assigned_on": "2026-11-20"},
-                           HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and b"Saved" in response.content and b"<tr" in response.content
+    response = client.post(
+        url,
+        {f"{prefix}-assigned_to": "Marie Curie", f"{prefix}-assigned_on": "2026-11-20"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert (
+        response.status_code == 200 and b"Saved" in response.content and b"<tr" in response.content
+    )
     code.refresh_from_db()
     assert code.assigned_to == "Marie Curie" and str(code.assigned_on) == "2026-11-20"
     assert code.state == LicenceCode.State.UNUSED
-    bad = client.post(url, {f"{prefix}-assigned_to": "X", f"{prefix}-assigned_on": "not a date"},
-                      HTTP_HX_REQUEST="true")
+    bad = client.post(
+        url,
+        {f"{prefix}-assigned_to": "X", f"{prefix}-assigned_on": "not a date"},
+        HTTP_HX_REQUEST="true",
+    )
     assert b"Enter a valid date." in bad.content
     assert client.get(url).status_code == 405
     # The plain form (without htmx) redirects back to the table.
@@ -167,24 +195,37 @@ def test_employee_journey_pages(client):
     assert client.post("/en/licensing/course/").status_code == 302
     form = client.get("/en/licensing/apply/")
     assert b"Supervisor, level II \xe2\x80\x93 surface" in form.content
-    from licensing.selectors import certifications
+    from licensing.queries import certifications
 
     cert = certifications().first()
-    bad = client.post("/en/licensing/apply/", {
-        "certification": cert.pk,
-        "qualifications": SimpleUploadedFile("cv.pdf", b"not a pdf"),
-        "identity": SimpleUploadedFile("id.pdf", PDF),
-    })
+    bad = client.post(
+        "/en/licensing/apply/",
+        {
+            "certification": cert.pk,
+            "qualifications": SimpleUploadedFile("cv.pdf", b"not a pdf"),
+            "identity": SimpleUploadedFile("id.pdf", PDF),
+        },
+    )
     assert bad.status_code == 200 and b"This type of file is not accepted" in bad.content
-    wrong_code = client.post("/en/licensing/apply/", {
-        "certification": cert.pk, "qualifications": document(), "identity": document("id.pdf"),
-        "code": "ABCD-EFGH-JKMN-PQRS",
-    })
+    wrong_code = client.post(
+        "/en/licensing/apply/",
+        {
+            "certification": cert.pk,
+            "qualifications": document(),
+            "identity": document("id.pdf"),
+            "code": "ABCD-EFGH-JKMN-PQRS",
+        },
+    )
     assert b"typing mistake" in wrong_code.content
     assert not Application.objects.exists()
-    response = client.post("/en/licensing/apply/", {
-        "certification": cert.pk, "qualifications": document(), "identity": document("id.pdf"),
-    })
+    response = client.post(
+        "/en/licensing/apply/",
+        {
+            "certification": cert.pk,
+            "qualifications": document(),
+            "identity": document("id.pdf"),
+        },
+    )
     application = Application.objects.get(applicant=user)
     assert response["Location"].endswith(f"/licensing/applications/{application.pk}/")
     page = client.get(response["Location"])
@@ -222,8 +263,9 @@ def test_staff_record_exam_results(client):
     application = approved()
     group = company()
     buy_by_invoice(group, representative(group))
-    services.code_redeem(application=application, typed=unused_code(group).code,
-                         actor=application.applicant)
+    services.code_redeem(
+        application=application, typed=unused_code(group).code, actor=application.applicant
+    )
     services.course_complete(application=application, actor=application.applicant)
     staff = office()
     client.force_login(staff)
@@ -251,8 +293,9 @@ def test_staff_exam_queue_query_count(client):
     def add(n):
         for _ in range(n):
             application = approved()
-            services.code_redeem(application=application, typed=unused_code(group).code,
-                                 actor=application.applicant)
+            services.code_redeem(
+                application=application, typed=unused_code(group).code, actor=application.applicant
+            )
 
     add(1)
     client.get("/en/licensing/staff/exams/")
@@ -278,11 +321,20 @@ def test_review_panel_in_the_office_inbox(client):
 def test_company_registration_and_dashboard(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post("/en/licensing/companies/new/", {
-        "kind": "company", "legal_name": "Forages du Nord inc.", "registry_number": "1170000099",
-        "street_address": "1 rue", "city": "Val-d'Or", "province": "QC", "postal_code": "J9P 1A1",
-        "phone": "819-555-0100", "service": "jobboard",
-    })
+    response = client.post(
+        "/en/licensing/companies/new/",
+        {
+            "kind": "company",
+            "legal_name": "Forages du Nord inc.",
+            "registry_number": "1170000099",
+            "street_address": "1 rue",
+            "city": "Val-d'Or",
+            "province": "QC",
+            "postal_code": "J9P 1A1",
+            "phone": "819-555-0100",
+            "service": "jobboard",
+        },
+    )
     assert response.status_code == 302
     from portal.models import Group
 
