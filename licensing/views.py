@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
-from licensing import services
+from licensing import services, throttle
 from licensing.errors import LicensingError
 from licensing.forms import (
     ApplicationForm,
@@ -255,6 +255,9 @@ def apply(request):
         messages.info(request, _("Complete the free introductory course before applying."))
         return redirect("licensing:intro_course")
     form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["code"]:
+        if throttle.blocked(request.user):
+            form.add_error("code", _("Too many wrong codes. Try again in an hour."))
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
@@ -264,6 +267,8 @@ def apply(request):
                 code=form.cleaned_data["code"],
             )
         except LicensingError as error:
+            if form.cleaned_data["code"]:
+                throttle.record_wrong_code(request.user)
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your application was sent to the certification office."))
@@ -304,12 +309,15 @@ def application_detail(request, application_id: int):
 def redeem(request, application_id: int):
     application = _own_application(request.user, application_id)
     form = RedeemForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and throttle.blocked(request.user):
+        form.add_error("code", _("Too many wrong codes. Try again in an hour."))
+    elif form.is_valid():
         try:
             services.code_redeem(
                 application=application, typed=form.cleaned_data["code"], actor=request.user
             )
         except LicensingError as error:
+            throttle.record_wrong_code(request.user)
             form.add_error("code", error.message)
         else:
             messages.success(request, _("Code redeemed: your course and exam are unlocked."))

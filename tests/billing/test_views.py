@@ -114,3 +114,30 @@ def test_lists_keep_their_query_count(client, page):
     with CaptureQueriesContext(connection) as fifty:
         assert client.get(url).status_code == 200
     assert len(one) == len(fifty)
+
+
+def test_the_buyer_cancels_an_order_waiting_for_card_payment(client, settings):
+    import responses
+
+    from billing import services
+    from tests.licensing.helpers import stripe_session_payload
+
+    settings.STRIPE_SECRET_KEY = "sk_test_51Fake"
+    group = company(eligible=False)
+    rep = representative(group)
+    order = draft_order(group, rep)
+    with responses.RequestsMock() as api:
+        api.add(
+            responses.POST,
+            "https://api.stripe.com/v1/checkout/sessions",
+            json=stripe_session_payload("cs_test_c3", order.total_cents),
+        )
+        services.order_start_card_payment(order=order, actor=rep, success_url="x", cancel_url="y")
+    client.force_login(rep)
+    url = f"/en/billing/groups/{group.pk}/orders/{order.pk}/cancel/"
+    assert client.get(url).status_code == 405
+    client.post(url)
+    order.refresh_from_db()
+    assert order.state == Order.State.CANCELLED
+    response = client.post(url, follow=True)  # a second cancel is refused with a message
+    assert b"cannot change that way" in response.content

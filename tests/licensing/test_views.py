@@ -346,3 +346,20 @@ def test_company_registration_and_dashboard(client):
     assert not participates(user)
     services.intro_course_complete(user=user)
     assert participates(user)
+
+
+def test_guessing_codes_is_stopped_after_ten_wrong_ones(client, group, rep):
+    buy_by_invoice(group, rep)
+    code = unused_code(group)
+    application = approved()
+    client.force_login(application.applicant)
+    url = f"/en/licensing/applications/{application.pk}/redeem/"
+    from licensing import codes as codebook
+
+    for _ in range(10):
+        response = client.post(url, {"code": codebook.generate()})
+        assert b"does not exist" in response.content
+    response = client.post(url, {"code": code.code})
+    assert response.status_code == 400 and b"Too many wrong codes" in response.content
+    code.refresh_from_db()
+    assert code.state == LicenceCode.State.UNUSED
