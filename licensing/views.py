@@ -255,9 +255,9 @@ def apply(request):
         messages.info(request, _("Complete the free introductory course before applying."))
         return redirect("licensing:intro_course")
     form = ApplicationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and form.cleaned_data["code"]:
-        if throttle.blocked(request.user):
-            form.add_error("code", _("Too many wrong codes. Try again in an hour."))
+    posted_code = request.method == "POST" and form.is_valid() and form.cleaned_data["code"]
+    if posted_code and throttle.blocked(request.user):
+        form.add_error("code", _("Too many wrong codes. Try again in an hour."))
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
