@@ -202,7 +202,7 @@ def _open_review(application: Application) -> None:
         staff_role=STAFF_ROLE,
         summary=str(
             _("Certification application: %(cert)s — %(name)s")
-            % {"cert": application.certification.name_en, "name": application.applicant.email}
+            % {"cert": application.certification.name, "name": application.applicant.email}
         ),
     )
 

@@ -144,7 +144,6 @@ def codes(request, group_id: int):
     context = {
         "group": group,
         "page": page,
-        "rows": [(code, CodeNotesForm(instance=code, prefix=f"c{code.pk}")) for code in page],
         "state": state,
         "states": LicenceCode.State.choices,
         "counts": code_counts(group),
