@@ -20,7 +20,9 @@ def group_orders(group: Group) -> QuerySet[Order]:
         Order.objects.filter(group=group)
         .exclude(state=Order.State.DRAFT)
         .select_related("buyer")
-        .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.order_by("pk")))
+        .prefetch_related(
+            Prefetch("lines", queryset=OrderLine.objects.select_related("product").order_by("pk"))
+        )
         .order_by("-created_at")
     )
 

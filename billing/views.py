@@ -121,7 +121,7 @@ def order_review(request, group_id: int, order_id: int):
     context = {
         "group": group,
         "order": order,
-        "lines": list(order.lines.all()),
+        "lines": list(order.lines.select_related("product")),
         "form": form,
         "methods": methods,
         "back_url": _back_url(shop, group),
@@ -138,7 +138,7 @@ def order_detail(request, group_id: int, order_id: int):
     context = {
         "group": group,
         "order": order,
-        "lines": list(order.lines.all()),
+        "lines": list(order.lines.select_related("product")),
         "back_url": _back_url(shop, group),
         "can_see_history": shop.history_permission in perms,
     }
