@@ -141,3 +141,20 @@ def test_the_buyer_cancels_an_order_waiting_for_card_payment(client, settings):
     assert order.state == Order.State.CANCELLED
     response = client.post(url, follow=True)  # a second cancel is refused with a message
     assert b"cannot change that way" in response.content
+
+
+def test_the_csp_lets_forms_go_to_stripe_checkout_only(client):
+    group = company()
+    rep = representative(group)
+    client.force_login(rep)
+    response = client.get(f"/en/billing/groups/{group.pk}/checkout/")
+    policy = response.headers.get("Content-Security-Policy", "")
+    form_action = next(part for part in policy.split(";") if "form-action" in part)
+    assert form_action.split()[1:] == ["'self'", "https://checkout.stripe.com"]
+
+
+def test_the_dashboard_links_participants_to_licensing(client):
+    group = company()
+    rep = representative(group)
+    client.force_login(rep)
+    assert b'href="/en/licensing/"' in client.get("/en/dashboard/").content
