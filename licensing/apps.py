@@ -2,11 +2,34 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def participates(user) -> bool:
+    """A member of a licensing group, or someone who took the course or applied."""
+    from licensing.models import Application, IntroCourseCompletion
+    from portal.models import Membership
+
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(
+            user=user, group__service="licensing", status=Membership.Status.ACTIVE
+        ).exists()
+        or IntroCourseCompletion.objects.filter(user=user).exists()
+        or Application.objects.filter(applicant=user).exists()
+    )
+
+
 class LicensingConfig(AppConfig):
     name = "licensing"
     verbose_name = _("Supervisor certification licences")
 
     def ready(self) -> None:
+        from billing.hooks import Shop, register_fulfilment, register_shop
+        from licensing import roles, services
+        from licensing.models import Application
+        from portal import files
+        from portal.alerts import register_alert
+        from portal.audit_labels import register_states, register_verbs
+        from portal.review_kinds import ReviewKind, register_review_kind
         from portal.service_registry import Service, register_service
 
         register_service(
@@ -17,9 +40,89 @@ class LicensingConfig(AppConfig):
                     "Companies buy certification licences in bulk; "
                     "employees apply, get approved and redeem a code."
                 ),
-                # Nobody takes part yet: the service's pages come with its issue.
-                participates=lambda user: False,
+                participates=participates,
+                url_name="licensing:home",
                 order=30,
                 staff_role="certification_office",
             )
         )
+        register_fulfilment("licensing.create_codes", services.fulfil_order_line)
+        register_shop(
+            Shop(
+                service="licensing",
+                buy_permission=roles.BUY,
+                history_permission=roles.VIEW_TRANSACTIONS,
+                finance_role=roles.FINANCE.key,
+                home_url_name="licensing:company",
+                seller={
+                    "name": _("CSTIT — Mine supervisor certification"),
+                    "address": "Box 8888\nYellowknife NT  X1A 2R3",
+                    "email": "MiningCertification@wsc.nt.ca",
+                    "gst_number": "12345 6789 RT0001",
+                },
+            )
+        )
+        register_review_kind(
+            ReviewKind(
+                key=services.APPLICATION_REVIEW,
+                label=_("Mine supervisor certification application"),
+                panel_template="licensing/review_panel.html",
+                panel_context=review_panel_context,
+                on_approve=services.on_application_approved,
+                on_request_changes=services.on_application_changes,
+                on_refuse=services.on_application_refused,
+            )
+        )
+        files.register_access(Application, application_file_access)
+        register_alert(
+            services.WEEKLY_ALERT,
+            _("Weekly summary of my company's unused licence codes"),
+            default=True,
+        )
+        register_verbs(
+            {
+                "application.applied": _("Application sent"),
+                "application.approved": _("Application approved"),
+                "application.refused": _("Application refused"),
+                "application.changes_requested": _("Changes requested"),
+                "application.redeemed": _("Licence code redeemed"),
+                "application.lapsed": _("Approval lapsed"),
+                "application.course_completed": _("Course completed"),
+                "application.certified": _("Exam passed: certified"),
+                "application.exam_failed": _("Exam failed"),
+                "code.in_use": _("Code named in an application"),
+                "code.released": _("Code given back to the company"),
+                "code.redeemed": _("Code redeemed"),
+            }
+        )
+        register_states(dict(Application.State.choices))
+
+
+def application_file_access(user, application) -> bool:
+    """An application's documents: its applicant and the certification office."""
+    return user.pk == application.applicant_id or user.staff_role == "certification_office"
+
+
+def review_panel_context(review) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    from licensing.models import IntroCourseCompletion, LicenceCode
+    from portal.models import PrivateFile
+
+    application = review.subject
+    return {
+        "application": application,
+        "documents": list(
+            PrivateFile.objects.filter(
+                attached_type=ContentType.objects.get_for_model(application),
+                attached_id=str(application.pk),
+            ).order_by("created_at")
+        ),
+        "intro": IntroCourseCompletion.objects.filter(user_id=application.applicant_id).first(),
+        "code": LicenceCode.objects.filter(application=application)
+        .select_related("group__organisation")
+        .first(),
+        "previous": application.applicant.licensing_applications.exclude(pk=application.pk)
+        .select_related("certification")
+        .order_by("-created_at")[:10],
+    }

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -150,6 +151,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "portal.tasks.retry_unsent_emails",
         "schedule": 300.0,
     },
+    # licensing (L6): lapse expired approvals, then remind at 30 and 7 days (daily, 07:00).
+    "licensing-window-reminders": {
+        "task": "licensing.send_window_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # licensing (L6): weekly summary of unused codes (Mondays, 08:00).
+    "licensing-weekly-unused": {
+        "task": "licensing.send_weekly_unused_summaries",
+        "schedule": crontab(hour=8, minute=0, day_of_week=1),
+    },
 }
 
 # --- Accounts (django-allauth) ---
@@ -276,7 +287,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF, "https://checkout.stripe.com"],  # Stripe Checkout redirect
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
