@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from celery.schedules import crontab
 import dj_database_url
 import xstatic.pkg.bootstrap
 from csp.constants import NONE, SELF
@@ -149,6 +150,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "retry-unsent-emails": {
         "task": "portal.tasks.retry_unsent_emails",
         "schedule": 300.0,
+    },
+    "matching-eligibility-sweep": {
+        "task": "matching.tasks.eligibility_sweep_task",
+        "schedule": crontab(hour=3, minute=15),
     },
 }
 
