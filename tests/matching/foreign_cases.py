@@ -29,6 +29,9 @@ def cases(world) -> list[Case]:
         return [Case(f"matching:{name}", {"pk": 1}, world.charlie) for name in names]
     from matching.models import ProfileState, SavedSearch
     from tests.matching import helpers
+    from tests.matching.reference_data import ensure_reference_data
+
+    ensure_reference_data()
 
     alice_operator = helpers.operator(world.alice, state=ProfileState.SUBMITTED, available=False)
     alice_credential = world.alice.credentials.get()
