@@ -105,7 +105,7 @@ class MatchingConfig(AppConfig):
 
 def operator_panel_context(review) -> dict:
     from matching.models import OperatorProfile
-    from matching.selectors import registry_panel
+    from matching.queries import registry_panel
 
     profile = OperatorProfile.objects.select_related("user").get(pk=review.subject_id)
     return {"profile": profile, "rows": registry_panel(profile)}

@@ -432,7 +432,7 @@ def on_owner_refused(*, review: Review, actor, note: str) -> None:
 def saved_search_create(*, owner: OwnerProfile, actor, **criteria) -> SavedSearch:
     search = SavedSearch.objects.create(owner=owner, created_by=actor, **criteria)
     # Operators already matching are "the original" result: only newer ones are announced.
-    from matching.selectors import operator_search_queryset
+    from matching.queries import operator_search_queryset
 
     ids = operator_search_queryset(
         region=search.region,
@@ -459,7 +459,7 @@ def saved_search_alerts(*, operator_id: int) -> int:
     """E-mail the owners whose saved searches the operator now matches, once per search.
     The (search, operator) row is claimed with INSERT … ON CONFLICT DO NOTHING first, so
     overlapping runs never e-mail twice."""
-    from matching.selectors import operator_search_queryset
+    from matching.queries import operator_search_queryset
 
     sent = 0
     with transaction.atomic():

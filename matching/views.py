@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from credentials.models import Credential
-from matching import selectors, services
+from matching import queries, services
 from matching.forms import (
     AgreementForm,
     AvailabilityForm,
@@ -40,7 +40,7 @@ def operator_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        profile = selectors.operator_profile_for_user(request.user)
+        profile = queries.operator_profile_for_user(request.user)
         if profile is None:
             return redirect("matching:operator_signup")
         return view(request, profile, *args, **kwargs)
@@ -52,7 +52,7 @@ def owner_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        profile = selectors.owner_profile_for_user(request.user)
+        profile = queries.owner_profile_for_user(request.user)
         if profile is None:
             return redirect("matching:owner_signup")
         return view(request, profile, *args, **kwargs)
@@ -66,7 +66,7 @@ def active_owner_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        profile = selectors.owner_profile_for_user(request.user)
+        profile = queries.owner_profile_for_user(request.user)
         if (
             profile is None
             or profile.state != ProfileState.ACTIVE
@@ -101,8 +101,8 @@ def _saved(request, url: str, message: str):
 
 @require_GET
 def home(request):
-    operator = selectors.operator_profile_for_user(request.user)
-    owner = selectors.owner_profile_for_user(request.user)
+    operator = queries.operator_profile_for_user(request.user)
+    owner = queries.owner_profile_for_user(request.user)
     return render(request, "matching/home.html", {"operator": operator, "owner": owner})
 
 
@@ -112,7 +112,7 @@ def home(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def operator_signup(request):
-    if selectors.operator_profile_for_user(request.user) is not None:
+    if queries.operator_profile_for_user(request.user) is not None:
         return redirect("matching:operator_profile")
     initial = {"contact_email": request.user.email, "contact_phone": request.user.phone}
     form = OperatorSignupForm(request.POST or None, initial=initial)
@@ -146,7 +146,7 @@ def operator_profile(request, profile):
     context = {
         "profile": profile,
         "form": form,
-        "credentials": list(selectors.operator_credentials(profile)),
+        "credentials": list(queries.operator_credentials(profile)),
         "agreement": AgreementForm(initial={"agree": profile.locked}),
         "history": list(audit_history(profile)[:20]),
     }
@@ -255,7 +255,7 @@ def operator_overview(request, profile):
     context = {
         "profile": profile,
         "form": form,
-        "credentials": list(selectors.operator_credentials(profile)),
+        "credentials": list(queries.operator_credentials(profile)),
     }
     return render(request, "matching/operator_overview.html", context)
 
@@ -266,9 +266,9 @@ def operator_overview(request, profile):
 @login_required
 @require_http_methods(["GET", "POST"])
 def owner_signup(request):
-    if selectors.owner_profile_for_user(request.user) is not None:
+    if queries.owner_profile_for_user(request.user) is not None:
         return redirect("matching:owner_profile")
-    groups = list(selectors.manager_groups_without_owner(request.user))
+    groups = list(queries.manager_groups_without_owner(request.user))
     form = OwnerSignupForm(request.POST or None, initial={"kind": Organisation.Kind.MUNICIPALITY})
     if request.method == "POST":
         group_id = request.POST.get("group")
@@ -364,7 +364,7 @@ def owner_overview(request, profile):
     context = {
         "profile": profile,
         "organisation": profile.group.organisation,
-        "searches": list(selectors.saved_searches(profile)),
+        "searches": list(queries.saved_searches(profile)),
     }
     return render(request, "matching/owner_overview.html", context)
 
@@ -379,14 +379,14 @@ def search(request, profile):
     page = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        qs = selectors.operator_search_queryset(
+        qs = queries.operator_search_queryset(
             region=data["region"],
             credential_type=data["credential_type"],
             credential_class=data["credential_class"],
             days=data["days"],
             shift=data["shift"],
         )
-        page = Paginator(selectors.operator_search_page(qs), PAGE_SIZE).get_page(
+        page = Paginator(queries.operator_search_page(qs), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
     query = request.GET.copy()
@@ -395,7 +395,7 @@ def search(request, profile):
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "regions": selectors.regions_by_id(),
+        "regions": queries.regions_by_id(),
         "save_form": SaveSearchForm(),
         "profile": profile,
     }
@@ -405,11 +405,11 @@ def search(request, profile):
 @active_owner_required
 @require_GET
 def operator_detail(request, profile, pk: int):
-    operator = selectors.operator_for_owner(pk)
+    operator = queries.operator_for_owner(pk)
     return render(
         request,
         "matching/operator_detail.html",
-        {"operator": operator, "regions": selectors.regions_by_id()},
+        {"operator": operator, "regions": queries.regions_by_id()},
     )
 
 
