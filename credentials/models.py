@@ -126,6 +126,7 @@ class Credential(TimeStampedModel):
 
 # --- Credential verification against the official registry (matching, M4/M8) ---------------
 
+
 class RegistryRecord(models.Model):
     """One row of the official public operator list, as last imported.
 

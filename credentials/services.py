@@ -71,7 +71,9 @@ def registry_parse(text: str) -> list[dict]:
             [(1, _("The header must be: %(columns)s") % {"columns": ",".join(REGISTRY_COLUMNS)})]
         )
     types = {t.code: t.pk for t in CredentialType.objects.filter(family="water_operator")}
-    classes = {(c.type_id, c.code): c.pk for c in CredentialClass.objects.filter(type__in=types.values())}
+    classes = {
+        (c.type_id, c.code): c.pk for c in CredentialClass.objects.filter(type__in=types.values())
+    }
     statuses = set(RegistryRecord.Status.values)
     rows: list[dict] = []
     seen: dict[tuple[int, str], int] = {}
@@ -112,9 +114,7 @@ def registry_parse(text: str) -> list[dict]:
         if type_id and values["number"]:
             key = (type_id, values["number"])
             if key in seen:
-                problems.append(
-                    _("same number and type as line %(line)d") % {"line": seen[key]}
-                )
+                problems.append(_("same number and type as line %(line)d") % {"line": seen[key]})
             else:
                 seen[key] = line
         if problems:
@@ -167,7 +167,8 @@ def registry_import(*, text: str, actor=None, file_name: str = "") -> ImportRepo
     RegistryRecord.objects.filter(id__in=removed_ids).delete()
     RegistryRecord.objects.bulk_create(to_create, batch_size=5000)
     RegistryRecord.objects.bulk_update(
-        to_update, ["operator_id", "name", "credential_class", "status", "expires_on", "snapshot_date"],
+        to_update,
+        ["operator_id", "name", "credential_class", "status", "expires_on", "snapshot_date"],
         batch_size=5000,
     )
     report.added = len(to_create)
@@ -186,8 +187,12 @@ def registry_import(*, text: str, actor=None, file_name: str = "") -> ImportRepo
         actor=actor,
         subject=report.record,
         verb="registry.imported",
-        data={"rows": report.rows, "added": report.added, "changed": report.changed,
-              "removed": report.removed},
+        data={
+            "rows": report.rows,
+            "added": report.added,
+            "changed": report.changed,
+            "removed": report.removed,
+        },
     )
     return report
 
@@ -220,9 +225,7 @@ def credentials_precheck(*, holder, operator_id: str = "") -> list[Credential]:
     )
     records = {
         (r.type_id, r.number): r
-        for r in RegistryRecord.objects.filter(
-            number__in=[c.number for c in credentials]
-        )
+        for r in RegistryRecord.objects.filter(number__in=[c.number for c in credentials])
     }
     for credential in credentials:
         record = records.get((credential.type_id, credential.number))

@@ -11,7 +11,8 @@ def _participates_query(user) -> bool:
         cursor.execute(
             "SELECT EXISTS (SELECT 1 FROM matching_operatorprofile WHERE user_id = %s) OR EXISTS ("
             " SELECT 1 FROM matching_ownerprofile o JOIN portal_membership m"
-            " ON m.group_id = o.group_id WHERE m.user_id = %s AND m.status IN ('active', 'requested'))",
+            " ON m.group_id = o.group_id"
+            " WHERE m.user_id = %s AND m.status IN ('active', 'requested'))",
             [user.pk, user.pk],
         )
         return bool(cursor.fetchone()[0])

@@ -49,19 +49,14 @@ class OperatorProfileForm(forms.Form):
 
 class CredentialForm(forms.Form):
     number = forms.CharField(label=_("Certificate or licence number"), max_length=40)
-    type = forms.ModelChoiceField(label=_("Type"), queryset=CredentialType.objects.none())
-    credential_class = ClassChoiceField(label=_("Class"), queryset=CredentialClass.objects.none())
+    type = forms.ModelChoiceField(label=_("Type"), queryset=water_types())
+    credential_class = ClassChoiceField(label=_("Class"), queryset=water_classes())
     expires_on = forms.DateField(
         label=_("Expiry date"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["type"].queryset = water_types()
-        self.fields["credential_class"].queryset = water_classes()
-
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         type_, class_ = data.get("type"), data.get("credential_class")
         if type_ and class_ and class_.type_id != type_.pk:
             self.add_error("credential_class", _("This class does not belong to this type."))
@@ -99,7 +94,7 @@ class AvailabilityForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("available") and (not data.get("days") or not data.get("regions")):
             raise forms.ValidationError(
                 _("To be available, choose at least one day and one region.")
@@ -122,7 +117,9 @@ class OwnerSignupForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [
             (Organisation.Kind.MUNICIPALITY, _("Municipality")),
             (Organisation.Kind.FIRST_NATION, _("First Nation")),
             (Organisation.Kind.COMPANY, _("Company or operating authority")),
@@ -145,13 +142,13 @@ class SearchForm(forms.Form):
     )
     credential_type = forms.ModelChoiceField(
         label=_("Certificate type"),
-        queryset=CredentialType.objects.none(),
+        queryset=water_types(),
         required=False,
         empty_label=_("Any type"),
     )
     credential_class = ClassChoiceField(
         label=_("Class"),
-        queryset=CredentialClass.objects.none(),
+        queryset=water_classes(),
         required=False,
         empty_label=_("Any class"),
     )
@@ -168,13 +165,8 @@ class SearchForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["credential_type"].queryset = water_types()
-        self.fields["credential_class"].queryset = water_classes()
-
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         type_, class_ = data.get("credential_type"), data.get("credential_class")
         if class_ and not type_:
             data["credential_type"] = class_.type

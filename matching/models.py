@@ -104,6 +104,10 @@ class OperatorProfile(TimeStampedModel):
     days = ArrayField(models.PositiveSmallIntegerField(choices=Weekday), default=list, blank=True)
     shift = models.CharField(_("shifts"), max_length=5, choices=Shift, default=Shift.BOTH)
     regions = ArrayField(models.PositiveIntegerField(), default=list, blank=True)
+    # Search pre-filter: ids of the credential classes held when the profile was verified.
+    # Never narrower than the truth (credentials cannot change while active, the sweep only
+    # removes eligibility); the search still checks each credential in the same query.
+    credential_classes = ArrayField(models.PositiveIntegerField(), default=list, blank=True)
 
     class Meta:
         verbose_name = _("operator profile")
@@ -115,15 +119,16 @@ class OperatorProfile(TimeStampedModel):
             ),
         ]
         indexes = [
-            # operator_search: only active and available operators are searched.
+            # operator_search_page: newest available first, among searchable operators only.
             models.Index(
-                fields=["shift"],
+                fields=["-available_since", "id"],
                 condition=Q(state="active", available=True),
-                name="operator_searchable",
+                name="operator_searchable_recent",
             ),
-            # operator_search: regions && ARRAY[...] and days @> ARRAY[...].
+            # operator_search: regions @> ARRAY[...], days @> ARRAY[...], classes @> / &&.
             GinIndex(fields=["regions"], name="operator_regions_gin"),
             GinIndex(fields=["days"], name="operator_days_gin"),
+            GinIndex(fields=["credential_classes"], name="operator_classes_gin"),
         ]
 
     def __str__(self) -> str:
@@ -245,3 +250,6 @@ class SavedSearchMatch(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["search", "operator"], name="savedsearchmatch_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.search_id}:{self.operator_id}"

@@ -1,10 +1,12 @@
 """Reads of operator matching, each with a fixed number of queries."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from credentials.models import Credential, CredentialType, RegistryRecord
+from credentials.models import Credential, CredentialClass, CredentialType, RegistryRecord
 from matching.models import OperatorProfile, OwnerProfile, ProfileState, Region, SavedSearch
 from portal.models import Group, Membership
 
@@ -42,17 +44,27 @@ def operator_search_queryset(
         qs = qs.filter(regions__contains=[region.pk])
     if days:
         qs = qs.filter(days__contains=sorted({int(d) for d in days}))
+    if credential_class is not None:
+        qs = qs.filter(credential_classes__contains=[credential_class.pk])
+    elif credential_type is not None:
+        qs = qs.filter(
+            credential_classes__overlap=list(
+                CredentialClass.objects.filter(type=credential_type).values_list("pk", flat=True)
+            )
+        )
     if shift in ("day", "night"):
         qs = qs.filter(shift__in=[shift, "both"])
     elif shift == "both":
         qs = qs.filter(shift="both")
-    return qs.filter(
-        Exists(
-            eligible_credentials(
-                credential_type=credential_type, credential_class=credential_class
-            ).filter(holder_id=OuterRef("user_id"))
-        )
+    # A scalar sub-query (not EXISTS): PostgreSQL evaluates it per candidate operator, after
+    # the indexed filters above, instead of flattening it into a join planned from the
+    # credentials side (which mis-estimates the registry match and scans every certificate).
+    first_eligible = Subquery(
+        eligible_credentials(credential_type=credential_type, credential_class=credential_class)
+        .filter(holder_id=OuterRef("user_id"))
+        .values("pk")[:1]
     )
+    return qs.alias(first_eligible=first_eligible).filter(first_eligible__isnull=False)
 
 
 def operator_search_page(qs: QuerySet[OperatorProfile]) -> QuerySet[OperatorProfile]:
@@ -68,6 +80,20 @@ def operator_search_page(qs: QuerySet[OperatorProfile]) -> QuerySet[OperatorProf
         )
         .order_by("-available_since", "pk")
     )
+
+
+class CappedPaginator(Paginator):
+    """Counts at most CAP + 1 rows: a wide search stays fast; the page says "more than"."""
+
+    CAP = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.CAP
 
 
 def operator_for_owner(pk: int) -> OperatorProfile:

@@ -119,7 +119,9 @@ def operator_profile_update(*, profile: OperatorProfile, actor, **fields) -> Ope
             raise ValueError(name)
         setattr(profile, name, value)
     profile.save(update_fields=[*fields, "updated_at"])
-    audit_record(actor=actor, subject=profile, verb="operator.updated", data={"fields": list(fields)})
+    audit_record(
+        actor=actor, subject=profile, verb="operator.updated", data={"fields": list(fields)}
+    )
     return profile
 
 
@@ -185,16 +187,16 @@ def operator_submit(*, profile: OperatorProfile, actor) -> OperatorProfile:
     _move(profile, OPERATOR_TRANSITIONS, S.SUBMITTED, actor, "operator.submitted")
     profile.agreement_accepted_at = timezone.now()
     profile.deactivation_reason = ""
-    profile.save(update_fields=["state", "agreement_accepted_at", "deactivation_reason", "updated_at"])
+    profile.save(
+        update_fields=["state", "agreement_accepted_at", "deactivation_reason", "updated_at"]
+    )
     review_open(
         kind=OPERATOR_REVIEW,
         subject=profile,
         applicant=None,  # the decision e-mail is the app's own (matching_decision)
         staff_role=STAFF_ROLE,
-        summary=str(
-            _("Operator profile: %(name)s (%(id)s)")
-            % {"name": profile.user.display_name, "id": profile.operator_id}
-        ),
+        # Plain data, no words: staff read the summary in their own language.
+        summary=f"{profile.user.display_name} · {profile.operator_id}",
     )
     from matching.tasks import operator_precheck_task
 
@@ -259,8 +261,21 @@ def _operator_decided(review: Review, actor, note: str, to_state: str, verb: str
     )
 
 
+def operator_search_summary_refresh(*, profile: OperatorProfile) -> None:
+    """Store the classes of the operator's valid credentials (the search pre-filter)."""
+    profile.credential_classes = sorted(
+        set(
+            valid_water_credentials(profile.user)
+            .exclude(credential_class=None)
+            .values_list("credential_class_id", flat=True)
+        )
+    )
+    profile.save(update_fields=["credential_classes", "updated_at"])
+
+
 def on_operator_approved(*, review: Review, actor, note: str) -> None:
     _operator_decided(review, actor, note, S.ACTIVE, "operator.activated")
+    operator_search_summary_refresh(profile=OperatorProfile.objects.get(pk=review.subject_id))
 
 
 def on_operator_changes_requested(*, review: Review, actor, note: str) -> None:
@@ -273,7 +288,13 @@ def on_operator_refused(*, review: Review, actor, note: str) -> None:
 
 @transaction.atomic
 def operator_availability_save(
-    *, profile: OperatorProfile, actor, available: bool, days: list[int], shift: str, regions: list[int]
+    *,
+    profile: OperatorProfile,
+    actor,
+    available: bool,
+    days: list[int],
+    shift: str,
+    regions: list[int],
 ) -> OperatorProfile:
     profile = _lock_operator(profile)
     if profile.state != S.ACTIVE:
@@ -292,7 +313,12 @@ def operator_availability_save(
         actor=actor,
         subject=profile,
         verb="operator.availability_changed",
-        data={"available": available, "days": profile.days, "shift": shift, "regions": profile.regions},
+        data={
+            "available": available,
+            "days": profile.days,
+            "shift": shift,
+            "regions": profile.regions,
+        },
     )
     if available:
         from matching.tasks import saved_search_alerts_task
@@ -331,7 +357,9 @@ def owner_facility_save(
     profile = _lock_owner(profile)
     _refuse_if_locked(profile)
     if facility is None:
-        if Facility.objects.filter(owner=profile, certificate_number=fields["certificate_number"]).exists():
+        if Facility.objects.filter(
+            owner=profile, certificate_number=fields["certificate_number"]
+        ).exists():
             raise MatchingError(_("This facility is already in your list."))
         facility = Facility(owner=profile)
         verb = "owner.facility_added"
@@ -341,7 +369,10 @@ def owner_facility_save(
         setattr(facility, name, value)
     facility.save()
     audit_record(
-        actor=actor, subject=profile, verb=verb, data={"facility": facility.pk, "name": facility.name}
+        actor=actor,
+        subject=profile,
+        verb=verb,
+        data={"facility": facility.pk, "name": facility.name},
     )
     return facility
 
@@ -369,7 +400,7 @@ def owner_submit(*, profile: OwnerProfile, actor) -> OwnerProfile:
         subject=profile,
         applicant=None,
         staff_role=STAFF_ROLE,
-        summary=str(_("System owner: %(name)s") % {"name": profile.group.organisation.legal_name}),
+        summary=profile.group.organisation.legal_name,
     )
     return profile
 
@@ -399,7 +430,10 @@ def _owner_decided(review: Review, actor, note: str, to_state: str, verb: str) -
     profile = _lock_owner(OwnerProfile(pk=review.subject_id))
     if to_state == S.ACTIVE and profile.group.organisation.status != Organisation.Status.ACTIVE:
         raise MatchingError(
-            _("Approve the organisation request in the inbox first: the organisation is not active.")
+            _(
+                "Approve the organisation request in the inbox first: "
+                "the organisation is not active."
+            )
         )
     _move(profile, OWNER_TRANSITIONS, to_state, actor, verb, note)
     fields = ["state", "updated_at"]
@@ -409,7 +443,9 @@ def _owner_decided(review: Review, actor, note: str, to_state: str, verb: str) -
     profile.save(update_fields=fields)
     for user in _owner_managers(profile):
         notify(
-            user, "matching_decision", {"state": to_state, "note": note, "role": "owner", "profile": profile}
+            user,
+            "matching_decision",
+            {"state": to_state, "note": note, "role": "owner", "profile": profile},
         )
 
 
@@ -452,7 +488,9 @@ def saved_search_create(*, owner: OwnerProfile, actor, **criteria) -> SavedSearc
 def saved_search_delete(*, search: SavedSearch, actor) -> None:
     owner = search.owner
     search.delete()
-    audit_record(actor=actor, subject=owner, verb="owner.search_deleted", data={"name": search.name})
+    audit_record(
+        actor=actor, subject=owner, verb="owner.search_deleted", data={"name": search.name}
+    )
 
 
 def saved_search_alerts(*, operator_id: int) -> int:
@@ -466,17 +504,23 @@ def saved_search_alerts(*, operator_id: int) -> int:
         operator = OperatorProfile.objects.select_related("user").filter(pk=operator_id).first()
         if operator is None or operator.state != S.ACTIVE or not operator.available:
             return 0
-        searches = SavedSearch.objects.filter(
-            alert=True, owner__state=S.ACTIVE
-        ).exclude(matches__operator=operator).select_related("created_by", "region", "credential_type", "credential_class")
+        searches = (
+            SavedSearch.objects.filter(alert=True, owner__state=S.ACTIVE)
+            .exclude(matches__operator=operator)
+            .select_related("created_by", "region", "credential_type", "credential_class")
+        )
         for search in searches:
-            if not operator_search_queryset(
-                region=search.region,
-                credential_type=search.credential_type,
-                credential_class=search.credential_class,
-                days=search.days,
-                shift=search.shift,
-            ).filter(pk=operator.pk).exists():
+            if (
+                not operator_search_queryset(
+                    region=search.region,
+                    credential_type=search.credential_type,
+                    credential_class=search.credential_class,
+                    days=search.days,
+                    shift=search.shift,
+                )
+                .filter(pk=operator.pk)
+                .exists()
+            ):
                 continue
             with connection.cursor() as cursor:
                 cursor.execute(

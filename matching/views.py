@@ -6,7 +6,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -118,7 +117,10 @@ def operator_signup(request):
     form = OperatorSignupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.operator_register(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your operator account is created. Now enter your operator ID and certificates."))
+        messages.success(
+            request,
+            _("Your operator account is created. Now enter your operator ID and certificates."),
+        )
         return redirect("matching:operator_profile")
     return render(request, "matching/operator_signup.html", {"form": form})
 
@@ -137,7 +139,9 @@ def operator_profile(request, profile):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.operator_profile_update(profile=profile, actor=request.user, **form.cleaned_data)
+            services.operator_profile_update(
+                profile=profile, actor=request.user, **form.cleaned_data
+            )
         except MatchingError as error:
             messages.error(request, error.message)
         else:
@@ -175,7 +179,13 @@ def credential_edit(request, profile, pk: int | None = None):
     status = 200
     if request.method == "POST":
         if profile.locked:
-            form.add_error(None, _("Untick the user agreement to edit your profile (it will need verification again)."))
+            form.add_error(
+                None,
+                _(
+                    "Untick the user agreement to edit your profile "
+                    "(it will need verification again)."
+                ),
+            )
         elif form.is_valid():
             try:
                 services.operator_credential_save(
@@ -184,7 +194,9 @@ def credential_edit(request, profile, pk: int | None = None):
             except MatchingError as error:
                 form.add_error(None, error.message)
             else:
-                return _saved(request, reverse("matching:operator_profile"), _("Certificate saved."))
+                return _saved(
+                    request, reverse("matching:operator_profile"), _("Certificate saved.")
+                )
         status = 422 if not request.htmx else 200
     return _dialog_or_page(
         request,
@@ -199,7 +211,9 @@ def credential_edit(request, profile, pk: int | None = None):
 def credential_delete(request, profile, pk: int):
     credential = _own_credential(profile, pk)
     try:
-        services.operator_credential_delete(profile=profile, actor=request.user, credential=credential)
+        services.operator_credential_delete(
+            profile=profile, actor=request.user, credential=credential
+        )
     except MatchingError as error:
         messages.error(request, error.message)
     else:
@@ -218,7 +232,10 @@ def operator_agreement(request, profile):
             messages.success(request, _("Your profile is submitted and waits for verification."))
             return redirect("matching:operator_overview")
         services.operator_withdraw(profile=profile, actor=request.user)
-        messages.info(request, _("Your profile is unlocked for editing. Tick the agreement again to submit it."))
+        messages.info(
+            request,
+            _("Your profile is unlocked for editing. Tick the agreement again to submit it."),
+        )
     except MatchingError as error:
         messages.error(request, error.message)
     return redirect("matching:operator_profile")
@@ -236,22 +253,21 @@ def operator_overview(request, profile):
             "regions": profile.regions,
         },
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.operator_availability_save(
-                    profile=profile,
-                    actor=request.user,
-                    available=form.cleaned_data["available"],
-                    days=form.cleaned_data["days"],
-                    shift=form.cleaned_data["shift"],
-                    regions=[region.pk for region in form.cleaned_data["regions"]],
-                )
-            except MatchingError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(request, _("Your availability is saved."))
-                return redirect("matching:operator_overview")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.operator_availability_save(
+                profile=profile,
+                actor=request.user,
+                available=form.cleaned_data["available"],
+                days=form.cleaned_data["days"],
+                shift=form.cleaned_data["shift"],
+                regions=[region.pk for region in form.cleaned_data["regions"]],
+            )
+        except MatchingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your availability is saved."))
+            return redirect("matching:operator_overview")
     context = {
         "profile": profile,
         "form": form,
@@ -286,7 +302,9 @@ def owner_signup(request):
             except CoreError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("Your organisation is registered. Now add your facilities."))
+                messages.success(
+                    request, _("Your organisation is registered. Now add your facilities.")
+                )
                 return redirect("matching:owner_profile")
     return render(request, "matching/owner_signup.html", {"form": form, "groups": groups})
 
@@ -312,7 +330,13 @@ def facility_edit(request, profile, pk: int | None = None):
     status = 200
     if request.method == "POST":
         if profile.locked:
-            form.add_error(None, _("Untick the user agreement to edit your profile (it will need verification again)."))
+            form.add_error(
+                None,
+                _(
+                    "Untick the user agreement to edit your profile "
+                    "(it will need verification again)."
+                ),
+            )
         elif form.is_valid():
             try:
                 services.owner_facility_save(
@@ -349,10 +373,15 @@ def owner_agreement(request, profile):
     try:
         if form.cleaned_data.get("agree"):
             services.owner_submit(profile=profile, actor=request.user)
-            messages.success(request, _("Your facility profile is submitted and waits for verification."))
+            messages.success(
+                request, _("Your facility profile is submitted and waits for verification.")
+            )
             return redirect("matching:owner_overview")
         services.owner_withdraw(profile=profile, actor=request.user)
-        messages.info(request, _("Your profile is unlocked for editing. Tick the agreement again to submit it."))
+        messages.info(
+            request,
+            _("Your profile is unlocked for editing. Tick the agreement again to submit it."),
+        )
     except MatchingError as error:
         messages.error(request, error.message)
     return redirect("matching:owner_profile")
@@ -386,7 +415,7 @@ def search(request, profile):
             days=data["days"],
             shift=data["shift"],
         )
-        page = Paginator(queries.operator_search_page(qs), PAGE_SIZE).get_page(
+        page = queries.CappedPaginator(queries.operator_search_page(qs), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
     query = request.GET.copy()

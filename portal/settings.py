@@ -4,9 +4,9 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from celery.schedules import crontab
 import dj_database_url
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 

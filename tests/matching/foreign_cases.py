@@ -23,8 +23,14 @@ PUBLIC = {
 def cases(world) -> list[Case]:
     from accounts.models import User
 
-    names = ["credential_edit", "credential_delete", "facility_edit", "facility_delete",
-             "search_delete", "operator_detail"]
+    names = [
+        "credential_edit",
+        "credential_delete",
+        "facility_edit",
+        "facility_delete",
+        "search_delete",
+        "operator_detail",
+    ]
     if not isinstance(world.alice, User):  # the stand-in world of the URL census
         return [Case(f"matching:{name}", {"pk": 1}, world.charlie) for name in names]
     from matching.models import ProfileState, SavedSearch

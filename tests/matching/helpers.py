@@ -31,7 +31,9 @@ def in_days(n: int) -> datetime.date:
 _seq = iter(range(10_000_000, 99_999_999))
 
 
-def registry_row(number, type_code=DW, class_code="II", expires=None, status="valid", operator_id="12345678"):
+def registry_row(
+    number, type_code=DW, class_code="II", expires=None, status="valid", operator_id="12345678"
+):
     return RegistryRecord.objects.create(
         operator_id=operator_id,
         name="Registry Name",
@@ -44,7 +46,9 @@ def registry_row(number, type_code=DW, class_code="II", expires=None, status="va
     )
 
 
-def credential(user, number, type_code=DW, class_code="II", expires=None, status="valid", registry=True):
+def credential(
+    user, number, type_code=DW, class_code="II", expires=None, status="valid", registry=True
+):
     expires = expires or in_days(400)
     if registry:
         registry_row(number, type_code, class_code, expires)
@@ -59,7 +63,16 @@ def credential(user, number, type_code=DW, class_code="II", expires=None, status
     )
 
 
-def operator(user=None, state=ProfileState.ACTIVE, available=True, number=None, regions=None, days=(1, 2, 3, 4, 5), shift="both", **cred):
+def operator(
+    user=None,
+    state=ProfileState.ACTIVE,
+    available=True,
+    number=None,
+    regions=None,
+    days=(1, 2, 3, 4, 5),
+    shift="both",
+    **cred,
+):
     user = user or UserFactory()
     profile = OperatorProfile.objects.create(
         user=user,
@@ -75,7 +88,20 @@ def operator(user=None, state=ProfileState.ACTIVE, available=True, number=None, 
     )
     if number is not False:
         credential(user, number or f"DW-{next(_seq)}", **cred)
+    refresh(profile)
     return profile
+
+
+def refresh(profile):
+    """The search pre-filter, as verification sets it (all classes held, valid or not)."""
+    profile.credential_classes = sorted(
+        set(
+            Credential.objects.filter(holder=profile.user).values_list(
+                "credential_class_id", flat=True
+            )
+        )
+    )
+    profile.save(update_fields=["credential_classes"])
 
 
 def owner(user=None, state=ProfileState.ACTIVE, group=None, facilities=1):
@@ -85,5 +111,7 @@ def owner(user=None, state=ProfileState.ACTIVE, group=None, facilities=1):
         make_member(user, group, ["manager"])
     profile = OwnerProfile.objects.create(group=group, state=state)
     for i in range(facilities):
-        Facility.objects.create(owner=profile, certificate_number=f"F-{group.pk}-{i}", name=f"Plant {i}")
+        Facility.objects.create(
+            owner=profile, certificate_number=f"F-{group.pk}-{i}", name=f"Plant {i}"
+        )
     return profile

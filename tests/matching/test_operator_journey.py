@@ -126,9 +126,12 @@ def test_class_of_another_type_refused(client, alice):
     _signup(client, alice)
     response = client.post(
         "/en/matching/operator/certificates/new/",
-        {"number": "X", "type": helpers.ctype().pk,
-         "credential_class": helpers.cclass("I", helpers.WW).pk,
-         "expires_on": helpers.in_days(5).isoformat()},
+        {
+            "number": "X",
+            "type": helpers.ctype().pk,
+            "credential_class": helpers.cclass("I", helpers.WW).pk,
+            "expires_on": helpers.in_days(5).isoformat(),
+        },
     )
     assert response.status_code == 422 and not Credential.objects.exists()
 
@@ -138,20 +141,30 @@ def test_editing_while_ticked_is_refused(client, alice):
     credential = Credential.objects.get(holder=alice)
     with pytest.raises(MatchingError):
         operator_credential_save(
-            profile=profile, actor=alice, credential=credential, type=helpers.ctype(),
-            credential_class=helpers.cclass("IV"), number="Z", expires_on=helpers.in_days(9),
+            profile=profile,
+            actor=alice,
+            credential=credential,
+            type=helpers.ctype(),
+            credential_class=helpers.cclass("IV"),
+            number="Z",
+            expires_on=helpers.in_days(9),
         )
     client.force_login(alice)
     assert _add(client, "NEW").status_code == 422
     client.post(f"/en/matching/operator/certificates/{credential.pk}/delete/")
-    client.post("/en/matching/operator/profile/", {"operator_id": "87654321", "contact_phone": "1", "contact_email": "x@example.org"})
+    client.post(
+        "/en/matching/operator/profile/",
+        {"operator_id": "87654321", "contact_phone": "1", "contact_email": "x@example.org"},
+    )
     credential.refresh_from_db()
     profile.refresh_from_db()
     assert credential.number != "Z" and Credential.objects.filter(pk=credential.pk).exists()
     assert profile.operator_id == "12345678"
 
 
-def test_untick_withdraws_and_active_goes_back_to_verification(alice, django_capture_on_commit_callbacks):
+def test_untick_withdraws_and_active_goes_back_to_verification(
+    alice, django_capture_on_commit_callbacks
+):
     profile = helpers.operator(alice, state=S.DRAFT)
     operator_submit(profile=profile, actor=alice)
     operator_withdraw(profile=profile, actor=alice)
@@ -174,18 +187,24 @@ def test_transition_not_in_table_refused(alice):
         operator_withdraw(profile=profile, actor=alice)
 
 
-def test_request_for_information_and_refusal_are_emailed(alice, officer, django_capture_on_commit_callbacks):
+def test_request_for_information_and_refusal_are_emailed(
+    alice, officer, django_capture_on_commit_callbacks
+):
     profile = helpers.operator(alice, state=S.DRAFT)
     operator_submit(profile=profile, actor=alice)
     review = Review.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        review_decide(review=review, actor=officer, decision="request_changes", note="Send the class")
+        review_decide(
+            review=review, actor=officer, decision="request_changes", note="Send the class"
+        )
     profile.refresh_from_db()
     assert profile.state == S.CHANGES_REQUESTED and not profile.locked
     assert "Send the class" in mail.outbox[-1].body
     operator_submit(profile=profile, actor=alice)
     with django_capture_on_commit_callbacks(execute=True):
-        review_decide(review=Review.objects.get(state="open"), actor=officer, decision="refuse", note="No")
+        review_decide(
+            review=Review.objects.get(state="open"), actor=officer, decision="refuse", note="No"
+        )
     profile.refresh_from_db()
     assert profile.state == S.REFUSED
     assert "refus" in mail.outbox[-1].subject
@@ -196,7 +215,9 @@ def test_precheck_marks_mismatches_in_staff_panel(
 ):
     profile = helpers.operator(alice, state=S.DRAFT, number=False)
     helpers.registry_row("DW-5", class_code="I", expires=helpers.in_days(100))
-    helpers.credential(alice, "DW-5", class_code="III", expires=helpers.in_days(200), registry=False)
+    helpers.credential(
+        alice, "DW-5", class_code="III", expires=helpers.in_days(200), registry=False
+    )
     helpers.credential(alice, "DW-404", registry=False)
     with django_capture_on_commit_callbacks(execute=True):
         operator_submit(profile=profile, actor=alice)
@@ -211,7 +232,9 @@ def test_precheck_marks_mismatches_in_staff_panel(
 def test_availability_only_when_active(alice):
     profile = helpers.operator(alice, state=S.SUBMITTED, available=False)
     with pytest.raises(MatchingError):
-        operator_availability_save(profile=profile, actor=alice, available=True, days=[1], shift="day", regions=[1])
+        operator_availability_save(
+            profile=profile, actor=alice, available=True, days=[1], shift="day", regions=[1]
+        )
 
 
 def test_available_needs_days_and_regions(client, alice):
@@ -227,7 +250,9 @@ def test_wrong_methods(client, alice):
     client.force_login(alice)
     assert client.get("/en/matching/operator/agreement/").status_code == 405
     credential = Credential.objects.get()
-    assert client.get(f"/en/matching/operator/certificates/{credential.pk}/delete/").status_code == 405
+    assert (
+        client.get(f"/en/matching/operator/certificates/{credential.pk}/delete/").status_code == 405
+    )
 
 
 def test_pages_need_sign_in(client):

@@ -33,8 +33,14 @@ def test_owner_journey(client, english_user, officer, django_capture_on_commit_c
     client.force_login(english_user)
     response = client.post(
         "/en/matching/owner/signup/",
-        {"kind": "first_nation", "legal_name": "Neskantaga First Nation", "street_address": "1 Main",
-         "city": "Neskantaga", "postal_code": "P0T 1B0", "phone": "807-555-0199"},
+        {
+            "kind": "first_nation",
+            "legal_name": "Neskantaga First Nation",
+            "street_address": "1 Main",
+            "city": "Neskantaga",
+            "postal_code": "P0T 1B0",
+            "phone": "807-555-0199",
+        },
     )
     assert response.status_code == 302
     profile = OwnerProfile.objects.get()
@@ -97,10 +103,14 @@ def test_owner_submission_needs_a_facility_and_locks(alice):
     profile = helpers.owner(alice, state=S.DRAFT, facilities=0)
     with pytest.raises(MatchingError):
         owner_submit(profile=profile, actor=alice)
-    owner_facility_save(profile=profile, actor=alice, facility=None, certificate_number="1", name="A")
+    owner_facility_save(
+        profile=profile, actor=alice, facility=None, certificate_number="1", name="A"
+    )
     owner_submit(profile=profile, actor=alice)
     with pytest.raises(MatchingError):
-        owner_facility_save(profile=profile, actor=alice, facility=None, certificate_number="2", name="B")
+        owner_facility_save(
+            profile=profile, actor=alice, facility=None, certificate_number="2", name="B"
+        )
     owner_withdraw(profile=profile, actor=alice)
     assert Review.objects.get(kind=OWNER_REVIEW).state == Review.State.WITHDRAWN
     assert Facility.objects.count() == 1
@@ -154,15 +164,36 @@ def test_search_filters_and_eligibility(searching):
     night_only = helpers.operator(class_code="III", shift="night")
     weekend = helpers.operator(class_code="III", days=(6, 7))
     wastewater = helpers.operator(type_code=helpers.WW, class_code="III")
-    params = {"region": nw.pk, "credential_type": helpers.ctype().pk,
-              "credential_class": helpers.cclass("III").pk}
+    params = {
+        "region": nw.pk,
+        "credential_type": helpers.ctype().pk,
+        "credential_class": helpers.cclass("III").pk,
+    }
     found = _ids(searching.get("/en/matching/search/", params))
     assert found == {good.pk, night_only.pk, weekend.pk}
-    assert not {other_region.pk, unavailable.pk, pending.pk, expired.pk, not_in_registry.pk,
-                registry_differs.pk, wastewater.pk} & found
-    assert _ids(searching.get("/en/matching/search/", {**params, "shift": "day"})) == {good.pk, weekend.pk}
-    assert _ids(searching.get("/en/matching/search/", {**params, "days": ["1", "2"]})) == {good.pk, night_only.pk}
-    assert wastewater.pk in _ids(searching.get("/en/matching/search/", {"credential_type": helpers.ctype(helpers.WW).pk}))
+    assert (
+        not {
+            other_region.pk,
+            unavailable.pk,
+            pending.pk,
+            expired.pk,
+            not_in_registry.pk,
+            registry_differs.pk,
+            wastewater.pk,
+        }
+        & found
+    )
+    assert _ids(searching.get("/en/matching/search/", {**params, "shift": "day"})) == {
+        good.pk,
+        weekend.pk,
+    }
+    assert _ids(searching.get("/en/matching/search/", {**params, "days": ["1", "2"]})) == {
+        good.pk,
+        night_only.pk,
+    }
+    assert wastewater.pk in _ids(
+        searching.get("/en/matching/search/", {"credential_type": helpers.ctype(helpers.WW).pk})
+    )
 
 
 def test_empty_search_suggests_widening(searching):
@@ -173,8 +204,13 @@ def test_empty_search_suggests_widening(searching):
 def test_bad_search_input(searching):
     response = searching.get("/en/matching/search/", {"region": "abc", "days": ["9"], "shift": "x"})
     assert response.status_code == 200 and response.context["page"] is None
-    response = searching.get("/en/matching/search/", {"credential_type": helpers.ctype().pk,
-                                                      "credential_class": helpers.cclass("I", helpers.WW).pk})
+    response = searching.get(
+        "/en/matching/search/",
+        {
+            "credential_type": helpers.ctype().pk,
+            "credential_class": helpers.cclass("I", helpers.WW).pk,
+        },
+    )
     assert response.context["page"] is None
 
 
@@ -185,10 +221,16 @@ def test_detail_page_shows_contact_and_credentials(searching):
     assert op.contact_email.encode() in page.content and b"Class IV" in page.content
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"available": False}, {"state": S.DEACTIVATED}, {"state": S.SUBMITTED},
-    {"expires": "past"}, {"registry": False},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"available": False},
+        {"state": S.DEACTIVATED},
+        {"state": S.SUBMITTED},
+        {"expires": "past"},
+        {"registry": False},
+    ],
+)
 def test_detail_page_of_ineligible_operator_is_404(searching, kwargs):
     if kwargs.get("expires") == "past":
         kwargs = {"expires": helpers.in_days(-1)}
@@ -203,33 +245,67 @@ def test_search_query_count_is_constant(searching):
             helpers.operator(class_code="II")
         searching.get("/en/matching/search/?region=")
         with CaptureQueriesContext(connection) as captured:
-            response = searching.get("/en/matching/search/", {"credential_type": helpers.ctype().pk})
+            response = searching.get(
+                "/en/matching/search/", {"credential_type": helpers.ctype().pk}
+            )
         assert len(response.context["page"]) == min(size, 25) or size == 50
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
 
 
-def test_saved_search_alerts_once_for_new_operators(searching, alice, django_capture_on_commit_callbacks):
+def test_saved_search_alerts_once_for_new_operators(
+    searching, alice, django_capture_on_commit_callbacks
+):
     nw = helpers.region()
     original = helpers.operator(regions=[nw.pk])
-    response = searching.post("/en/matching/search/save/", {"name": "North", "alert": "on", "region": nw.pk})
+    response = searching.post(
+        "/en/matching/search/save/", {"name": "North", "alert": "on", "region": nw.pk}
+    )
     assert response.status_code == 302
     search = SavedSearch.objects.get()
     assert list(search.matches.values_list("operator_id", flat=True)) == [original.pk]
     newcomer = helpers.operator(available=False, regions=[nw.pk])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        operator_availability_save(profile=newcomer, actor=newcomer.user, available=True, days=[1], shift="both", regions=[nw.pk])
+        operator_availability_save(
+            profile=newcomer,
+            actor=newcomer.user,
+            available=True,
+            days=[1],
+            shift="both",
+            regions=[nw.pk],
+        )
     assert [m.to for m in mail.outbox] == [[alice.email]]
     # Toggling again does not announce the same operator twice; the original never.
     with django_capture_on_commit_callbacks(execute=True):
-        operator_availability_save(profile=newcomer, actor=newcomer.user, available=True, days=[1, 2], shift="both", regions=[nw.pk])
-        operator_availability_save(profile=original, actor=original.user, available=True, days=[1], shift="both", regions=[nw.pk])
+        operator_availability_save(
+            profile=newcomer,
+            actor=newcomer.user,
+            available=True,
+            days=[1, 2],
+            shift="both",
+            regions=[nw.pk],
+        )
+        operator_availability_save(
+            profile=original,
+            actor=original.user,
+            available=True,
+            days=[1],
+            shift="both",
+            regions=[nw.pk],
+        )
     assert len(mail.outbox) == 1
     # A non-matching newcomer: no e-mail.
     elsewhere = helpers.operator(available=False)
     with django_capture_on_commit_callbacks(execute=True):
-        operator_availability_save(profile=elsewhere, actor=elsewhere.user, available=True, days=[1], shift="both", regions=[helpers.region("toronto").pk])
+        operator_availability_save(
+            profile=elsewhere,
+            actor=elsewhere.user,
+            available=True,
+            days=[1],
+            shift="both",
+            regions=[helpers.region("toronto").pk],
+        )
     assert len(mail.outbox) == 1
 
 
@@ -247,7 +323,9 @@ def test_owner_overview_query_count(client, alice):
     for size in (1, 50):
         profile = helpers.owner(UserFactory())
         for i in range(size):
-            SavedSearch.objects.create(owner=profile, created_by=alice, name=f"s{i}", region=helpers.region())
+            SavedSearch.objects.create(
+                owner=profile, created_by=alice, name=f"s{i}", region=helpers.region()
+            )
         user = profile.group.memberships.get().user
         client.force_login(user)
         client.get("/en/matching/owner/")

@@ -63,8 +63,12 @@ def test_edit_racing_the_tick_never_changes_a_submitted_profile(attempt):
 
     def edit():
         operator_credential_save(
-            profile=profile, actor=user, credential=credential, type=credential.type,
-            credential_class=credential.credential_class, number="EDITED",
+            profile=profile,
+            actor=user,
+            credential=credential,
+            type=credential.type,
+            credential_class=credential.credential_class,
+            number="EDITED",
             expires_on=credential.expires_on,
         )
 

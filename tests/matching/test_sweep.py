@@ -15,12 +15,16 @@ pytestmark = pytest.mark.django_db
 S = ProfileState
 
 
-def test_expired_certificate_deactivates_and_hides_the_same_day(client, alice, bob, django_capture_on_commit_callbacks):
+def test_expired_certificate_deactivates_and_hides_the_same_day(
+    client, alice, bob, django_capture_on_commit_callbacks
+):
     helpers.owner(alice)
     op = helpers.operator(bob, expires=helpers.in_days(-1))
     Credential.objects.filter(holder=bob).update(status="valid")
     client.force_login(alice)
-    assert client.get(f"/en/matching/operators/{op.pk}/").status_code == 404  # already, by the query
+    assert (
+        client.get(f"/en/matching/operators/{op.pk}/").status_code == 404
+    )  # already, by the query
     with django_capture_on_commit_callbacks(execute=True):
         counts = eligibility_sweep()
     assert counts["expired"] == 1 and counts["deactivated"] == 1
@@ -99,8 +103,15 @@ def test_deactivated_operator_can_resubmit_with_a_new_certificate(alice):
     eligibility_sweep()
     op.refresh_from_db()
     helpers.registry_row("DW-NEW")
-    operator_credential_save(profile=op, actor=alice, credential=None, type=helpers.ctype(),
-                             credential_class=helpers.cclass(), number="DW-NEW", expires_on=helpers.in_days(400))
+    operator_credential_save(
+        profile=op,
+        actor=alice,
+        credential=None,
+        type=helpers.ctype(),
+        credential_class=helpers.cclass(),
+        number="DW-NEW",
+        expires_on=helpers.in_days(400),
+    )
     operator_submit(profile=op, actor=alice)
     op.refresh_from_db()
     assert op.state == S.SUBMITTED
