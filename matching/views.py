@@ -463,7 +463,10 @@ def search_save(request, profile):
         messages.success(request, _("Search saved."))
         return redirect("matching:owner_overview")
     messages.error(request, _("Give the search a name to save it."))
-    return redirect(f"{reverse('matching:search')}?{request.POST.urlencode()}")
+    criteria = request.POST.copy()
+    for name in ("csrfmiddlewaretoken", "name", "alert"):
+        criteria.pop(name, None)
+    return redirect(f"{reverse('matching:search')}?{criteria.urlencode()}")
 
 
 @active_owner_required
