@@ -89,7 +89,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.CAP + 1].count()
+        rows = self.object_list
+        assert isinstance(rows, QuerySet)
+        # Unordered: counting needs no sort, and stops after CAP + 1 rows.
+        return rows.order_by()[: self.CAP + 1].count()
 
     @property
     def capped(self) -> bool:

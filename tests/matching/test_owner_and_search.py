@@ -333,3 +333,15 @@ def test_owner_overview_query_count(client, alice):
             assert client.get("/en/matching/owner/").status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+def test_wide_search_count_is_capped(searching, monkeypatch):
+    from matching.queries import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "CAP", 2)
+    for _ in range(4):
+        helpers.operator()
+    response = searching.get("/en/matching/search/", {"region": ""})
+    assert response.context["page"].paginator.capped
+    assert b"More than 2 operators found" in response.content
+    assert len(response.context["page"]) == 3  # 2 + 1 rows counted: one page shows them
