@@ -6,7 +6,8 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,11 @@ REGISTRY_COLUMNS = [
     "snapshot_date",
 ]
 MAX_ROWS = 500_000
+REGISTRY_LOCK = 0x4D41_5443  # pg_advisory_xact_lock key of registry imports
+
+# Sent after an import commits (kwargs: report). Apps that rely on the registry (matching's
+# eligibility sweep) listen to it; credentials does not know them.
+registry_imported = Signal()
 
 
 class RegistryImportError(Exception):
@@ -144,8 +150,9 @@ _COMPARED = ("operator_id", "name", "credential_class_id", "status", "expires_on
 def registry_import(*, text: str, actor=None, file_name: str = "") -> ImportReport:
     """Replace the registry with the file's rows, all or nothing; report what changed."""
     rows = registry_parse(text)
-    # One import at a time: a second one waits for this one to finish.
-    RegistryImport.objects.select_for_update().order_by().first()
+    # One import at a time: a second one waits for this one to finish (transaction lock).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REGISTRY_LOCK])
     existing = {
         (r["type_id"], r["number"]): r
         for r in RegistryRecord.objects.values("id", "type_id", "number", *_COMPARED)
@@ -194,6 +201,7 @@ def registry_import(*, text: str, actor=None, file_name: str = "") -> ImportRepo
             "removed": report.removed,
         },
     )
+    transaction.on_commit(lambda: registry_imported.send(sender=RegistryImport, report=report))
     return report
 
 

@@ -64,6 +64,9 @@ class MatchingConfig(AppConfig):
                 on_refuse=services.on_owner_refused,
             )
         )
+        from credentials.services import registry_imported
+
+        registry_imported.connect(_sweep_after_import, dispatch_uid="matching_sweep_after_import")
         register_states(
             {
                 "draft": _("Not submitted"),
@@ -102,6 +105,13 @@ class MatchingConfig(AppConfig):
                 "credential.swept": _("marked the certificate during the daily check"),
             }
         )
+
+
+def _sweep_after_import(**kwargs) -> None:
+    """A new registry snapshot: re-check verified operators now, not only at night."""
+    from matching.tasks import eligibility_sweep_task
+
+    eligibility_sweep_task.delay()
 
 
 def operator_panel_context(review) -> dict:

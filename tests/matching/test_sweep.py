@@ -120,3 +120,19 @@ def test_deactivated_operator_can_resubmit_with_a_new_certificate(alice):
 def test_beat_schedule_runs_the_sweep_daily(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["matching-eligibility-sweep"]
     assert entry["task"] == "matching.tasks.eligibility_sweep_task"
+
+
+def test_registry_import_triggers_the_sweep(alice, django_capture_on_commit_callbacks):
+    from credentials.services import registry_import
+
+    op = helpers.operator(alice, number="DW-X1")
+    other = helpers.registry_row("DW-OTHER")
+    text = (
+        "operator_id,name,number,type,class,status,expiry,snapshot_date\n"
+        f"12345678,Someone,DW-OTHER,{helpers.DW},II,valid,{other.expires_on},2026-11-01\n"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = registry_import(text=text)
+    assert report.removed == 1  # DW-X1 left the registry…
+    op.refresh_from_db()
+    assert op.state == S.DEACTIVATED  # …and the sweep ran right after the import
