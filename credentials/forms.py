@@ -3,6 +3,8 @@ from pathlib import PurePath
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from credentials.models import CredentialClass, CredentialType
+
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -24,3 +26,18 @@ class RegistryUploadForm(forms.Form):
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The file must be encoded in UTF-8.")) from None
+
+
+class CredentialTypeForm(forms.ModelForm):
+    class Meta:
+        model = CredentialType
+        fields = ["name_fr", "name_en", "active", "order"]
+
+
+class CredentialClassForm(forms.ModelForm):
+    class Meta:
+        model = CredentialClass
+        fields = ["code", "name_fr", "name_en", "order"]
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].strip().upper()

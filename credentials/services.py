@@ -244,3 +244,16 @@ def credentials_precheck(*, holder, operator_id: str = "") -> list[Credential]:
         credential.registry_checked_at = now
     Credential.objects.bulk_update(credentials, ["registry_mismatches", "registry_checked_at"])
     return credentials
+
+
+@transaction.atomic
+def reference_save(*, obj, actor, created: bool = False):
+    """Save a credential type or class edited by the office, with an audit event."""
+    obj.save()
+    audit_record(
+        actor=actor,
+        subject=obj,
+        verb="reference.created" if created else "reference.changed",
+        data={"code": obj.code, "name_en": obj.name_en, "name_fr": obj.name_fr},
+    )
+    return obj
