@@ -98,6 +98,13 @@ class Credential(TimeStampedModel):
     expires_on = models.DateField(_("expiry date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.VALID)
     source = models.CharField(_("source"), max_length=10, choices=Source)
+    # Verification against the official registry (matching: pre-check and sweep).
+    registry_checked_at = models.DateTimeField(
+        _("checked against the registry"), null=True, blank=True
+    )
+    registry_mismatches = models.JSONField(
+        _("differences with the registry"), default=list, blank=True
+    )
 
     class Meta:
         verbose_name = _("credential")
@@ -105,7 +112,87 @@ class Credential(TimeStampedModel):
         indexes = [
             # A holder's credentials (profile pages, eligibility).
             models.Index(fields=["holder", "status"], name="credential_holder_status"),
+            # Owner search: holders of a valid credential of a type and class.
+            models.Index(
+                fields=["type", "credential_class", "holder"],
+                condition=models.Q(status="valid"),
+                name="credential_valid_type_class",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.type} {self.number}".strip()
+
+
+# --- Credential verification against the official registry (matching, M4/M8) ---------------
+
+
+class RegistryRecord(models.Model):
+    """One row of the official public operator list, as last imported.
+
+    Keyed by (type, number): a certificate or licence number is unique within its type."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Valid")
+        EXPIRED = "expired", _("Expired")
+        SUSPENDED = "suspended", _("Suspended")
+        REVOKED = "revoked", _("Revoked")
+
+    operator_id = models.CharField(_("operator ID"), max_length=8)
+    name = models.CharField(_("name"), max_length=200)
+    number = models.CharField(_("certificate or licence number"), max_length=40)
+    type = models.ForeignKey(
+        CredentialType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
+    )
+    credential_class = models.ForeignKey(
+        CredentialClass, verbose_name=_("class"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status)
+    expires_on = models.DateField(_("expiry date"))
+    snapshot_date = models.DateField(_("snapshot date"))
+
+    class Meta:
+        verbose_name = _("registry record")
+        verbose_name_plural = _("registry records")
+        constraints = [
+            models.UniqueConstraint(fields=["type", "number"], name="registryrecord_type_number"),
+            models.CheckConstraint(
+                condition=models.Q(operator_id__regex=r"^[0-9]{8}$"),
+                name="registryrecord_operator_id_8_digits",
+            ),
+        ]
+        indexes = [
+            # Pre-check and staff panel: an operator's records by operator ID.
+            models.Index(fields=["operator_id"], name="registryrecord_operator"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.operator_id} {self.number}"
+
+
+class RegistryImport(models.Model):
+    """One import of the public list: who, when, and what changed."""
+
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    snapshot_date = models.DateField(_("snapshot date"), null=True, blank=True)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    added = models.PositiveIntegerField(_("added"), default=0)
+    changed = models.PositiveIntegerField(_("changed"), default=0)
+    removed = models.PositiveIntegerField(_("removed"), default=0)
+
+    class Meta:
+        verbose_name = _("registry import")
+        verbose_name_plural = _("registry imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d} {self.file_name}"

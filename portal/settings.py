@@ -161,6 +161,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "licensing.send_weekly_unused_summaries",
         "schedule": crontab(hour=8, minute=0, day_of_week=1),
     },
+    # matching (M8): daily eligibility sweep (03:15).
+    "matching-eligibility-sweep": {
+        "task": "matching.tasks.eligibility_sweep_task",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # --- Accounts (django-allauth) ---

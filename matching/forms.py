@@ -1,0 +1,182 @@
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from credentials.models import CredentialClass, CredentialType
+from matching.models import Facility, Region, Shift, Weekday
+from portal.models import Organisation
+
+
+def water_types():
+    return CredentialType.objects.filter(family=CredentialType.Family.WATER_OPERATOR, active=True)
+
+
+def water_classes():
+    return CredentialClass.objects.filter(
+        type__family=CredentialType.Family.WATER_OPERATOR, type__active=True
+    ).select_related("type")
+
+
+class ClassChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.type.name} — {obj.name}"
+
+
+class OperatorSignupForm(forms.Form):
+    contact_phone = forms.CharField(label=_("Phone shown to owners"), max_length=30)
+    contact_email = forms.EmailField(label=_("E-mail shown to owners"))
+    home_municipality = forms.CharField(label=_("City or town"), max_length=120, required=False)
+
+
+class OperatorProfileForm(forms.Form):
+    operator_id = forms.CharField(
+        label=_("Operator ID number"),
+        max_length=12,
+        help_text=_("Eight digits, as shown on the public operator list."),
+    )
+    contact_phone = forms.CharField(label=_("Phone shown to owners"), max_length=30)
+    contact_email = forms.EmailField(label=_("E-mail shown to owners"))
+    home_municipality = forms.CharField(label=_("City or town"), max_length=120, required=False)
+
+    def clean_operator_id(self) -> str:
+        value = re.sub(r"[\s-]", "", self.cleaned_data["operator_id"])
+        if not re.fullmatch(r"[0-9]{8}", value):
+            raise forms.ValidationError(_("The operator ID number has eight digits."))
+        return value
+
+
+class CredentialForm(forms.Form):
+    number = forms.CharField(label=_("Certificate or licence number"), max_length=40)
+    type = forms.ModelChoiceField(label=_("Type"), queryset=water_types())
+    credential_class = ClassChoiceField(label=_("Class"), queryset=water_classes())
+    expires_on = forms.DateField(
+        label=_("Expiry date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        type_, class_ = data.get("type"), data.get("credential_class")
+        if type_ and class_ and class_.type_id != type_.pk:
+            self.add_error("credential_class", _("This class does not belong to this type."))
+        expires = data.get("expires_on")
+        if expires and expires < timezone.localdate():
+            self.add_error("expires_on", _("This certificate or licence has expired."))
+        return data
+
+
+class AgreementForm(forms.Form):
+    agree = forms.BooleanField(
+        label=_(
+            "I have read the user agreement and confirm that the information in my profile is "
+            "accurate. I agree that it be shown to verified system owners."
+        ),
+        required=False,
+    )
+
+
+class AvailabilityForm(forms.Form):
+    available = forms.BooleanField(label=_("I am available for work"), required=False)
+    days = forms.TypedMultipleChoiceField(
+        label=_("Days of the week"),
+        choices=Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    shift = forms.ChoiceField(label=_("Shifts"), choices=Shift.choices, widget=forms.RadioSelect)
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Regions where I will work"),
+        queryset=Region.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("available") and (not data.get("days") or not data.get("regions")):
+            raise forms.ValidationError(
+                _("To be available, choose at least one day and one region.")
+            )
+        return data
+
+
+class OwnerSignupForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "kind",
+            "legal_name",
+            "street_address",
+            "city",
+            "postal_code",
+            "phone",
+            "website",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [
+            (Organisation.Kind.MUNICIPALITY, _("Municipality")),
+            (Organisation.Kind.FIRST_NATION, _("First Nation")),
+            (Organisation.Kind.COMPANY, _("Company or operating authority")),
+            (Organisation.Kind.PUBLIC_BODY, _("Public body or federal-land facility")),
+            (Organisation.Kind.OTHER, _("Other")),
+        ]
+        for name in ("street_address", "city", "postal_code", "phone"):
+            self.fields[name].required = True
+
+
+class FacilityForm(forms.ModelForm):
+    class Meta:
+        model = Facility
+        fields = ["certificate_number", "name", "regulated"]
+
+
+class SearchForm(forms.Form):
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("Anywhere")
+    )
+    credential_type = forms.ModelChoiceField(
+        label=_("Certificate type"),
+        queryset=water_types(),
+        required=False,
+        empty_label=_("Any type"),
+    )
+    credential_class = ClassChoiceField(
+        label=_("Class"),
+        queryset=water_classes(),
+        required=False,
+        empty_label=_("Any class"),
+    )
+    days = forms.TypedMultipleChoiceField(
+        label=_("Available on"),
+        choices=Weekday.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    shift = forms.ChoiceField(
+        label=_("Shift"),
+        choices=[("", _("Any shift")), *Shift.choices],
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        type_, class_ = data.get("credential_type"), data.get("credential_class")
+        if class_ and not type_:
+            data["credential_type"] = class_.type
+        elif type_ and class_ and class_.type_id != type_.pk:
+            self.add_error("credential_class", _("This class does not belong to this type."))
+        return data
+
+
+class SaveSearchForm(forms.Form):
+    name = forms.CharField(label=_("Name of the search"), max_length=120)
+    alert = forms.BooleanField(
+        label=_("E-mail me when a newly available operator matches"), required=False, initial=True
+    )

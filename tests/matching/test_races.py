@@ -1,0 +1,106 @@
+"""Races on real concurrent connections: the profile row lock decides."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from credentials.models import Credential
+from matching.models import ProfileState, SavedSearch, SavedSearchMatch
+from matching.services import (
+    MatchingError,
+    operator_credential_save,
+    operator_submit,
+    operator_withdraw,
+    saved_search_alerts,
+)
+from portal.models import OutboundEmail, Review
+from tests.matching import helpers
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_together(*calls):
+    barrier = threading.Barrier(len(calls))
+    outcomes: list[str] = [""] * len(calls)
+
+    def worker(index, call):
+        try:
+            barrier.wait()
+            call()
+            outcomes[index] = "done"
+        except MatchingError:
+            outcomes[index] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return sorted(outcomes)
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_double_submit_opens_one_review(attempt):
+    profile = helpers.operator(state=ProfileState.DRAFT)
+    user = profile.user
+    outcomes = run_together(
+        lambda: operator_submit(profile=profile, actor=user),
+        lambda: operator_submit(profile=profile, actor=user),
+    )
+    assert outcomes == ["done", "refused"]
+    assert Review.objects.filter(state="open").count() == 1
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_edit_racing_the_tick_never_changes_a_submitted_profile(attempt):
+    profile = helpers.operator(state=ProfileState.DRAFT)
+    user = profile.user
+    credential = Credential.objects.get(holder=user)
+    original = credential.number
+
+    def edit():
+        operator_credential_save(
+            profile=profile,
+            actor=user,
+            credential=credential,
+            type=credential.type,
+            credential_class=credential.credential_class,
+            number="EDITED",
+            expires_on=credential.expires_on,
+        )
+
+    outcomes = run_together(edit, lambda: operator_submit(profile=profile, actor=user))
+    profile.refresh_from_db()
+    credential.refresh_from_db()
+    assert profile.state == ProfileState.SUBMITTED
+    if outcomes == ["done", "done"]:
+        # The edit went first: the submission then saw the edited certificate.
+        assert credential.number == "EDITED"
+    else:
+        assert outcomes == ["done", "refused"] and credential.number == original
+
+
+def test_untick_racing_untick():
+    profile = helpers.operator(state=ProfileState.ACTIVE)
+    user = profile.user
+    assert run_together(
+        lambda: operator_withdraw(profile=profile, actor=user),
+        lambda: operator_withdraw(profile=profile, actor=user),
+    ) == ["done", "refused"]
+
+
+def test_overlapping_alert_runs_email_once():
+    owner = helpers.owner()
+    user = owner.group.memberships.get().user
+    SavedSearch.objects.create(owner=owner, created_by=user, name="All")
+    op = helpers.operator()
+    run_together(
+        lambda: saved_search_alerts(operator_id=op.pk),
+        lambda: saved_search_alerts(operator_id=op.pk),
+        lambda: saved_search_alerts(operator_id=op.pk),
+    )
+    assert SavedSearchMatch.objects.count() == 1
+    assert OutboundEmail.objects.filter(template="matching_new_operator").count() == 1
