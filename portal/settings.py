@@ -208,7 +208,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Portail / Portal")
-USERSESSIONS_TRACK_ACTIVITY = True
+# Last-seen tracking would write to the database on every request; sessions are still listed.
+USERSESSIONS_TRACK_ACTIVITY = False
 GUARDIAN_ANONYMOUS_USER_NAME = None  # no anonymous user row: the user model has no username
 ANONYMOUS_USER_NAME = None
 

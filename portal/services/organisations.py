@@ -59,7 +59,8 @@ def organisation_request(*, user, organisation: Organisation, service: str) -> O
         subject=organisation,
         applicant=user,
         staff_role=staff_role,
-        summary=str(_("New organisation: %(name)s") % {"name": organisation.legal_name}),
+        # Names only: the kind's label is shown beside it, in the reader's language.
+        summary=organisation.legal_name,
     )
     return organisation
 
@@ -84,7 +85,7 @@ def group_request(*, user, organisation: Organisation, name: str, service: str) 
         subject=group,
         applicant=user,
         staff_role=staff_role,
-        summary=str(_("New group: %(group)s") % {"group": group}),
+        summary=str(group),
     )
     return group
 

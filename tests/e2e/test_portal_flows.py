@@ -80,7 +80,7 @@ def test_ask_for_an_organisation_and_the_office_approves(browser, live_server, d
     staff = sign_in(browser, live_server, dana)
     staff.get_by_role("link", name="Boîte de réception").click()
     check_accessibility(staff, "portal-fr-8-inbox")
-    staff.get_by_role("link", name="Nouvelle organisation : Construction Boréale inc.").click()
+    staff.get_by_role("link", name="Construction Boréale inc.").click()
     check_accessibility(staff, "portal-fr-9-review")
     staff.get_by_label("Approuver").check()
     staff.get_by_label("Note au demandeur").fill("Bienvenue sur le portail.")
