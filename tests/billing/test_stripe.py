@@ -2,12 +2,10 @@
 webhooks are signed with a test secret exactly as Stripe signs them."""
 
 import json
-import threading
 import time
 
 import pytest
 import responses
-from django.db import connection
 from django.test import Client
 
 from billing import services
@@ -24,6 +22,7 @@ from tests.licensing.helpers import (
     stripe_event,
     stripe_session_payload,
 )
+from tests.utils import run_concurrently
 
 SESSIONS = "https://api.stripe.com/v1/checkout/sessions"
 
@@ -245,28 +244,17 @@ def test_the_same_event_delivered_twice_at_once_delivers_five_codes_not_ten(sett
     order = draft_order(group, rep)
     _start(order, rep)
     body = json.dumps(stripe_event(order)).encode()
-    barrier = threading.Barrier(2)
-    statuses: list[int] = []
 
     def deliver():
-        try:
-            barrier.wait()
-            response = Client().post(
-                "/fr/billing/stripe/webhook/",
-                body,
-                content_type="application/json",
-                HTTP_STRIPE_SIGNATURE=sign(body),
-            )
-            statuses.append(response.status_code)
-        finally:
-            connection.close()
+        response = Client().post(
+            "/fr/billing/stripe/webhook/",
+            body,
+            content_type="application/json",
+            HTTP_STRIPE_SIGNATURE=sign(body),
+        )
+        return response.status_code
 
-    threads = [threading.Thread(target=deliver) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert statuses == [200, 200]
+    assert run_concurrently(deliver, deliver) == [200, 200]
     assert LicenceCode.objects.filter(group=group).count() == 5
     assert StripeEvent.objects.count() == 1
     order.refresh_from_db()

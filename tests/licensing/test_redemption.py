@@ -1,10 +1,7 @@
 """L4, L5: applying, the office's decision, and redeeming a code once, ever."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import connection
 from django.utils import timezone
 
 from credentials.models import Credential
@@ -25,6 +22,7 @@ from tests.licensing.helpers import (
     shift_window,
     unused_code,
 )
+from tests.utils import run_concurrently
 
 pytestmark = pytest.mark.django_db
 
@@ -211,26 +209,14 @@ def test_two_employees_redeeming_the_same_code_at_once(attempt):
     buy_by_invoice(group, representative(group), 5)
     code = unused_code(group)
     applications = [approved(), approved()]
-    barrier = threading.Barrier(2)
-    outcomes: list[str] = []
 
     def redeem(application):
-        try:
-            barrier.wait()
-            services.code_redeem(
-                application=application, typed=code.code, actor=application.applicant
-            )
-            outcomes.append("won")
-        except LicensingError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+        return lambda: services.code_redeem(
+            application=application, typed=code.code, actor=application.applicant
+        )
 
-    threads = [threading.Thread(target=redeem, args=(a,)) for a in applications]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results = run_concurrently(*(redeem(a) for a in applications), refused=(LicensingError,))
+    outcomes = ["refused" if isinstance(r, LicensingError) else "won" for r in results]
     assert sorted(outcomes) == ["refused", "won"]
     code.refresh_from_db()
     assert code.state == LicenceCode.State.REDEEMED

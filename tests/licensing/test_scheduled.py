@@ -2,11 +2,9 @@
 unused codes, each sent once however often (or concurrently) the jobs run."""
 
 import datetime
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 from django.utils import timezone
 
 from licensing import services, tasks
@@ -22,6 +20,7 @@ from tests.licensing.helpers import (
     shift_window,
     unused_code,
 )
+from tests.utils import run_concurrently
 
 pytestmark = pytest.mark.django_db
 
@@ -115,21 +114,7 @@ def test_overlapping_reminder_runs_send_once():
     reference_data()
     application = approved()
     shift_window(application, 7)
-    barrier = threading.Barrier(2)
-    counts: list[int] = []
-
-    def run():
-        try:
-            barrier.wait()
-            counts.append(services.reminders_send())
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    counts = run_concurrently(services.reminders_send, services.reminders_send)
     assert sorted(counts) == [0, 1]
     from portal.models import OutboundEmail
 

@@ -1,9 +1,6 @@
 """Races on real concurrent connections: the profile row lock decides."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from credentials.models import Credential
 from matching.models import ProfileState, SavedSearch, SavedSearchMatch
@@ -16,30 +13,14 @@ from matching.services import (
 )
 from portal.models import OutboundEmail, Review
 from tests.matching import helpers
+from tests.utils import run_concurrently
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_together(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = [""] * len(calls)
-
-    def worker(index, call):
-        try:
-            barrier.wait()
-            call()
-            outcomes[index] = "done"
-        except MatchingError:
-            outcomes[index] = "refused"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return sorted(outcomes)
+    results = run_concurrently(*calls, refused=(MatchingError,))
+    return sorted("refused" if isinstance(r, MatchingError) else "done" for r in results)
 
 
 @pytest.mark.parametrize("attempt", range(3))

@@ -1,40 +1,20 @@
 """C5 under concurrency: two requests that would each leave the other as last manager run at
 the same time on two real database connections; the group row lock lets one through."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from portal.errors import CoreError
 from portal.models import Membership
 from portal.services.memberships import account_delete, membership_remove, membership_set_roles
 from tests.factories import GroupFactory, UserFactory, make_member
+from tests.utils import run_concurrently
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_together(*calls):
-    """Run each call in its own thread (own connection), released at the same instant."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = [""] * len(calls)
-
-    def worker(index, call):
-        try:
-            barrier.wait()
-            call()
-            outcomes[index] = "done"
-        except CoreError:
-            outcomes[index] = "refused"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return sorted(outcomes)
+    results = run_concurrently(*calls, refused=(CoreError,))
+    return sorted("refused" if isinstance(r, CoreError) else "done" for r in results)
 
 
 def two_managers():
