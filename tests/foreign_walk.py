@@ -65,13 +65,13 @@ def core_cases(world) -> list[Case]:
 
 
 def _app_case_modules():
-    """tests/<app>/foreign_cases.py: `cases(world) -> list[Case]` (it may create the
+    """tests/<app>/foreign_cases*.py (one per part of an app): `cases(world) -> list[Case]` (it may create the
     victim's objects in world.acme first) and `PUBLIC = {url name: reason}`."""
     from importlib import import_module
     from pathlib import Path
 
-    for path in sorted(Path(__file__).parent.glob("*/foreign_cases.py")):
-        yield import_module(f"tests.{path.parent.name}.foreign_cases")
+    for path in sorted(Path(__file__).parent.glob("*/foreign_cases*.py")):
+        yield import_module(f"tests.{path.parent.name}.{path.stem}")
 
 
 TENANT_CASES: list[TenantCases] = [core_cases]
