@@ -110,7 +110,16 @@ if not DATABASE_URL:
     from portal.lib.embedded_db import embedded_database_url
 
     DATABASE_URL = embedded_database_url(LOCAL_DIR)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_health_checks=True)}
+# Persistent connections: a web worker keeps its connection for DB_CONN_MAX_AGE seconds
+# (opening one costs more than most pages' queries); health checks drop a dead one before use.
+# 0 under DEBUG: runserver starts a thread per request, which would leave connections behind.
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE") or (0 if DEBUG else 60)),
+        conn_health_checks=True,
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: Celery broker and shared cache (rate limits must be shared between processes). ---
