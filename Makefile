@@ -45,6 +45,7 @@ messages: install
 	scripts/makemessages
 
 bench: install
+	scripts/system-packages --bench
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	@for b in bench/bench_*.py; do [ -e "$$b" ] && $(PY) "$$b"; done; true
 

@@ -120,6 +120,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Plain cursors: a server-side cursor costs three round trips (DECLARE, FETCH, CLOSE) for the
+# small lists the pages iterate (every model choice field), and breaks behind PgBouncer.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: Celery broker and shared cache (rate limits must be shared between processes). ---
