@@ -27,11 +27,8 @@ RUN groupadd --system --gid 10001 portal \
 WORKDIR /app
 
 # Dependencies first, from pyproject.toml alone, so code changes reuse this layer.
-# xstatic-bootstrap ships only an sdist whose setup needs pkg_resources (setuptools < 81).
 COPY pyproject.toml ./
-RUN pip install "setuptools<81" wheel \
-    && pip install --no-build-isolation "xstatic-bootstrap~=5.3.8" \
-    && python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
+RUN python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
         > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
