@@ -96,7 +96,9 @@ def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def start_gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
+def start_gunicorn(
+    app: str, port: int, env: dict[str, str], log: Path, threads: int = 1
+) -> subprocess.Popen:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -105,6 +107,8 @@ def start_gunicorn(app: str, port: int, env: dict[str, str], log: Path) -> subpr
             app,
             "--workers",
             "2",
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--worker-tmp-dir",
@@ -281,6 +285,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="measure pages whose label contains this")
     parser.add_argument("--keep", action="store_true", help="keep the database for profiling")
     parser.add_argument("--python-client", action="store_true", help="do not use wrk")
+    parser.add_argument("--threads", type=int, default=1, help="per worker (1: sync workers)")
     args = parser.parse_args()
 
     base = base_database_url()
@@ -308,7 +313,9 @@ def main() -> None:
     logs.mkdir(parents=True, exist_ok=True)
     hello_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
     servers = [
-        start_gunicorn("portal.wsgi:application", PORTAL_PORT, env, logs / "portal.log"),
+        start_gunicorn(
+            "portal.wsgi:application", PORTAL_PORT, env, logs / "portal.log", args.threads
+        ),
         start_gunicorn("bench.hello_wsgi:application", HELLO_PORT, hello_env, logs / "hello.log"),
     ]
     try:
@@ -318,7 +325,8 @@ def main() -> None:
                 raise SystemExit(f"{page.label}: {page.path} answered {status}")
         client = "wrk" if use_wrk else "Python client"
         print(
-            f"gunicorn 2 sync workers, {args.connections} connections, {args.seconds} s per "
+            f"gunicorn 2 workers × {args.threads} threads, {args.connections} connections, "
+            f"{args.seconds} s per "
             f"page, {client}, DB_CONN_MAX_AGE={args.conn_max_age}"
         )
         hello = load(HELLO_PORT, "/", "", args.seconds, args.connections)
