@@ -56,7 +56,7 @@ EXPOSE 8000
 # to start an embedded PostgreSQL, without SECRET_KEY they would generate one per container.
 ENTRYPOINT ["/bin/sh", "-c", ": \"${DATABASE_URL:?DATABASE_URL must be set}\" \"${SECRET_KEY:?SECRET_KEY must be set}\"; exec \"$@\"", "portal"]
 # Workers: WEB_CONCURRENCY (gunicorn reads it; 2 by default here). Threads overlap a page's
-# database waits with another page's Python: 2 workers x 4 threads served 1.5-3x the signed-in
+# database waits with another page's Python: 2 workers x 4 threads served 1.2-4x the signed-in
 # pages of 2 sync workers in bench/bench_http.py. Each thread keeps one database connection.
 ENV WEB_CONCURRENCY=2
 CMD ["gunicorn", "portal.wsgi:application", \
