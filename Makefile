@@ -6,25 +6,29 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint typecheck pytest messages bench demo worker beat clean
+.PHONY: run stop test install lint typecheck pytest messages bench demo worker beat clean
 
 $(VENV)/.installed: pyproject.toml
 	scripts/system-packages
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	# xstatic-bootstrap ships only an sdist whose setup needs pkg_resources (setuptools < 81).
-	$(PY) -m pip install -q "setuptools<81" wheel
-	$(PY) -m pip install -q --no-build-isolation "xstatic-bootstrap~=5.3.8"
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $@
 
 install: $(VENV)/.installed
 
+# Links in e-mails follow the port served unless SITE_URL is set.
+run: export SITE_URL := $(or $(SITE_URL),http://$(HOST):$(PORT))
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	$(MANAGE) seed_demo
+	@echo "Serving $(SITE_URL)/fr/ and $(SITE_URL)/en/ (links in e-mails: $(SITE_URL))"
 	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
+
+# Stop the embedded PostgreSQL of .local/ (it also stops when the last process using it exits).
+stop:
+	@$(PY) -c 'from pathlib import Path; from portal.lib.embedded_db import embedded_database_stop as stop; import os; print("embedded PostgreSQL stopped" if stop(Path(os.environ.get("LOCAL_DIR", ".local"))) else "embedded PostgreSQL is not running")'
 
 test: install lint typecheck pytest
 
@@ -45,6 +49,7 @@ messages: install
 	scripts/makemessages
 
 bench: install
+	scripts/system-packages --bench
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 	@for b in bench/bench_*.py; do [ -e "$$b" ] && $(PY) "$$b"; done; true
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.canada import Province
@@ -225,9 +226,16 @@ class Order(TimeStampedModel):
 
     @property
     def taxes(self) -> list[tuple[str, int]]:
-        from billing.taxes import tax_lines
-
-        return tax_lines(self)
+        """The labelled tax lines (only those that apply), in the active language."""
+        lines = []
+        if self.gst_cents:
+            lines.append((gettext("GST"), self.gst_cents))
+        if self.hst_cents:
+            lines.append((gettext("HST"), self.hst_cents))
+        if self.pst_cents:
+            label = gettext("QST") if self.bill_province == "QC" else gettext("PST")
+            lines.append((label, self.pst_cents))
+        return lines
 
 
 class OrderLine(models.Model):

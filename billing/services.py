@@ -24,6 +24,7 @@ from billing.models import (
     StripeEvent,
 )
 from billing.taxes import compute_taxes
+from portal.lib.transitions import Workflow
 from portal.models import Group, Membership
 from portal.notify import notify
 from portal.services.audit import audit_record
@@ -43,20 +44,9 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-def _move(order: Order, to: str, actor, note: str = "", **data) -> None:
-    if to not in TRANSITIONS[order.state]:
-        raise BillingError(_("This order cannot change that way now."))
-    previous = order.state
-    order.state = to
-    audit_record(
-        actor=actor,
-        subject=order,
-        verb=f"order.{to}",
-        from_state=previous,
-        to_state=to,
-        note=note,
-        data=data,
-    )
+ORDER = Workflow(
+    "order", TRANSITIONS, error=lambda: BillingError(_("This order cannot change that way now."))
+)
 
 
 # --- Cart --------------------------------------------------------------------------------
@@ -235,7 +225,7 @@ def order_place_invoice(*, order: Order, actor) -> Order:
     order.terms_accepted_at = order.placed_at = now
     order.due_on = timezone.localdate() + datetime.timedelta(days=NET_DAYS)
     _assign_invoice_number(order)
-    _move(order, Order.State.INVOICED, actor)
+    ORDER.move(order, Order.State.INVOICED, actor=actor)
     order.save()
     _clear_cart(order)
     _fulfil(order, actor)
@@ -291,7 +281,9 @@ def order_start_card_payment(*, order: Order, actor, success_url: str, cancel_ur
         order.method = Order.Method.CARD
         order.terms_accepted_at = order.placed_at = timezone.now()
         order.stripe_session_id = session["id"]
-        _move(order, Order.State.AWAITING_PAYMENT, actor, session=session["id"])
+        ORDER.move(
+            order, Order.State.AWAITING_PAYMENT, actor=actor, data={"session": session["id"]}
+        )
         order.save()
         _clear_cart(order)
     return str(session["url"])
@@ -302,7 +294,7 @@ def order_cancel(*, order: Order, actor) -> Order:
     order = Order.objects.select_for_update().get(pk=order.pk)
     if order.state == Order.State.AWAITING_PAYMENT:
         _release_promo(order)
-    _move(order, Order.State.CANCELLED, actor)
+    ORDER.move(order, Order.State.CANCELLED, actor=actor)
     order.save(update_fields=["state", "updated_at"])
     return order
 
@@ -314,7 +306,7 @@ def order_mark_paid(*, order: Order, actor) -> Order:
     if order.state != Order.State.INVOICED:
         raise BillingError(_("Only an invoice waiting for payment can be marked paid."))
     order.paid_at = timezone.now()
-    _move(order, Order.State.PAID, actor)
+    ORDER.move(order, Order.State.PAID, actor=actor)
     order.save(update_fields=["state", "paid_at", "updated_at"])
     return order
 
@@ -429,7 +421,7 @@ def _stripe_event_apply(event: dict) -> str:
             order.paid_at = timezone.now()
             order.stripe_payment_intent = session.get("payment_intent") or ""
             _assign_invoice_number(order)
-            _move(order, Order.State.PAID, None, session=session["id"])
+            ORDER.move(order, Order.State.PAID, actor=None, data={"session": session["id"]})
             order.save()
             _fulfil(order, None)
             _send_invoice(order)
@@ -438,7 +430,7 @@ def _stripe_event_apply(event: dict) -> str:
         # An expiry arriving after the payment (out of order) changes nothing.
         if order.state == Order.State.AWAITING_PAYMENT:
             _release_promo(order)
-            _move(order, Order.State.CANCELLED, None, session=session["id"])
+            ORDER.move(order, Order.State.CANCELLED, actor=None, data={"session": session["id"]})
             order.save(update_fields=["state", "updated_at"])
         return StripeEventOutcome.HANDLED
     return StripeEventOutcome.IGNORED

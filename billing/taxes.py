@@ -1,8 +1,9 @@
-"""Canadian sales tax by the billing address's province, from the TaxRate rows (data)."""
+"""Canadian sales tax by the billing address's province, from the TaxRate rows (data).
+(The labelled lines of a placed order are `Order.taxes`.)"""
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
+from billing.models import TaxRate
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,6 @@ def _part(amount_cents: int, rate: int) -> int:
 
 
 def compute_taxes(amount_cents: int, province: str) -> Taxes:
-    from billing.models import TaxRate
-
     rate = TaxRate.objects.filter(province=province).first()
     if rate is None:
         return Taxes()
@@ -32,15 +31,3 @@ def compute_taxes(amount_cents: int, province: str) -> Taxes:
         hst=_part(amount_cents, rate.hst_mp),
         pst=_part(amount_cents, rate.pst_mp),
     )
-
-
-def tax_lines(order) -> list[tuple[str, int]]:
-    """The labelled tax lines of an order (only those that apply), in the active language."""
-    lines = []
-    if order.gst_cents:
-        lines.append((_("GST"), order.gst_cents))
-    if order.hst_cents:
-        lines.append((_("HST"), order.hst_cents))
-    if order.pst_cents:
-        lines.append((_("QST") if order.bill_province == "QC" else _("PST"), order.pst_cents))
-    return lines

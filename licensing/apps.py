@@ -9,12 +9,25 @@ def participates(user) -> bool:
 
     if not user.is_authenticated:
         return False
+    from django.db.models import Exists, Q
+
+    from accounts.models import User
+
+    # One query (the dashboard asks every service).
     return (
-        Membership.objects.filter(
-            user=user, group__service="licensing", status=Membership.Status.ACTIVE
-        ).exists()
-        or IntroCourseCompletion.objects.filter(user=user).exists()
-        or Application.objects.filter(applicant=user).exists()
+        User.objects.filter(pk=user.pk)
+        .filter(
+            Q(
+                Exists(
+                    Membership.objects.filter(
+                        user=user, group__service="licensing", status=Membership.Status.ACTIVE
+                    )
+                )
+            )
+            | Q(Exists(IntroCourseCompletion.objects.filter(user=user)))
+            | Q(Exists(Application.objects.filter(applicant=user)))
+        )
+        .exists()
     )
 
 

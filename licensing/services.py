@@ -2,6 +2,7 @@
 applications and their review, redemption, the course and exam, reminders and lapses."""
 
 import datetime
+import logging
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -19,6 +20,8 @@ from licensing.models import (
     WeeklySummarySent,
 )
 from portal.files import private_file_store
+from portal.lib.throttle import Throttle, first_wait
+from portal.lib.transitions import Workflow
 from portal.models import Group
 from portal.notify import notify
 from portal.services.audit import audit_record
@@ -41,20 +44,11 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-def _move(application: Application, to: str, actor, note: str = "", **data) -> None:
-    if to not in TRANSITIONS[application.state]:
-        raise LicensingError(_("This application cannot change that way now."))
-    previous = application.state
-    application.state = to
-    audit_record(
-        actor=actor,
-        subject=application,
-        verb=f"application.{to}",
-        from_state=previous,
-        to_state=to,
-        note=note,
-        data=data,
-    )
+APPLICATION = Workflow(
+    "application",
+    TRANSITIONS,
+    error=lambda: LicensingError(_("This application cannot change that way now.")),
+)
 
 
 def _locked(application: Application) -> Application:
@@ -103,6 +97,39 @@ def code_notes_save(*, code: LicenceCode, assigned_to: str, assigned_on, actor) 
     code.assigned_on = assigned_on
     code.save(update_fields=["assigned_to", "assigned_on", "updated_at"])
     return code
+
+
+# Guessing codes is slowed down (a code has 75 random bits: this stops noise, not secrecy):
+# wrong codes per person, wrong codes aimed at one company's codes, and a high ceiling per
+# client address, so that one person's mistakes never lock out an office behind one address.
+CODE_PER_USER = Throttle("licensing-code-user", limit=10, window=3600)
+CODE_PER_COMPANY = Throttle("licensing-code-company", limit=50, window=3600)
+CODE_PER_ADDRESS = Throttle("licensing-code-ip", limit=200, window=15 * 60)
+security_log = logging.getLogger("portal.security")
+
+
+def _code_checks(user, typed: str, ip: str) -> list:
+    checks: list = [(CODE_PER_USER, user.pk), (CODE_PER_ADDRESS, ip or "-")]
+    try:
+        normalised = codebook.normalise(typed)
+    except codebook.CodeError:
+        return checks
+    company = LicenceCode.objects.filter(code=normalised).values_list("group_id", flat=True)
+    if company_id := company.first():
+        checks.append((CODE_PER_COMPANY, company_id))
+    return checks
+
+
+def code_wait(*, user, typed: str, ip: str) -> int:
+    """Seconds this person must wait before a code they type is tried; 0 when they may."""
+    return first_wait(*_code_checks(user, typed, ip))
+
+
+def code_refused(*, user, typed: str, ip: str) -> None:
+    """Count a refused code against the person, the address and the code's company."""
+    for throttle, part in _code_checks(user, typed, ip):
+        if throttle.hit(part) == throttle.limit:
+            security_log.warning("licence code guessing blocked %s=%s", throttle.name, part)
 
 
 def code_lookup(typed: str) -> LicenceCode:
@@ -212,7 +239,7 @@ def application_resubmit(*, application: Application, actor, documents: list) ->
     application = _locked(application)
     for upload in documents:
         private_file_store(upload=upload, owner=actor, attach_to=application)
-    _move(application, S.APPLIED, actor)
+    APPLICATION.move(application, S.APPLIED, actor=actor)
     application.save(update_fields=["state", "updated_at"])
     _open_review(application)
     return application
@@ -223,7 +250,7 @@ def application_resubmit(*, application: Application, actor, documents: list) ->
 
 def on_application_approved(*, review, actor, note: str) -> None:
     application = _locked(review.subject)
-    _move(application, S.APPROVED, actor, note)
+    APPLICATION.move(application, S.APPROVED, actor=actor, note=note)
     application.decided_at = timezone.now()
     application.window_closes_on = timezone.localdate() + datetime.timedelta(days=WINDOW_DAYS)
     application.save(update_fields=["state", "decided_at", "window_closes_on", "updated_at"])
@@ -232,7 +259,7 @@ def on_application_approved(*, review, actor, note: str) -> None:
 
 def on_application_refused(*, review, actor, note: str) -> None:
     application = _locked(review.subject)
-    _move(application, S.REFUSED, actor, note)
+    APPLICATION.move(application, S.REFUSED, actor=actor, note=note)
     application.decided_at = timezone.now()
     application.save(update_fields=["state", "decided_at", "updated_at"])
     _release_code(application, actor)
@@ -240,7 +267,7 @@ def on_application_refused(*, review, actor, note: str) -> None:
 
 def on_application_changes(*, review, actor, note: str) -> None:
     application = _locked(review.subject)
-    _move(application, S.CHANGES_REQUESTED, actor, note)
+    APPLICATION.move(application, S.CHANGES_REQUESTED, actor=actor, note=note)
     application.save(update_fields=["state", "updated_at"])
 
 
@@ -282,7 +309,7 @@ def code_redeem(*, application: Application, typed: str, actor) -> LicenceCode:
     )
     if not won:
         raise LicensingError(_("This code has already been used."))
-    _move(application, S.REDEEMED, actor, code=code.pk)
+    APPLICATION.move(application, S.REDEEMED, actor=actor, data={"code": code.pk})
     application.redeemed_at = now
     application.save(update_fields=["state", "redeemed_at", "updated_at"])
     audit_record(
@@ -300,7 +327,7 @@ def code_redeem(*, application: Application, typed: str, actor) -> LicenceCode:
 @transaction.atomic
 def course_complete(*, application: Application, actor) -> Application:
     application = _locked(application)
-    _move(application, S.COURSE_COMPLETED, actor)
+    APPLICATION.move(application, S.COURSE_COMPLETED, actor=actor)
     application.course_completed_at = timezone.now()
     application.save(update_fields=["state", "course_completed_at", "updated_at"])
     return application
@@ -310,7 +337,7 @@ def course_complete(*, application: Application, actor) -> Application:
 def exam_record(*, application: Application, passed: bool, actor, note: str = "") -> Application:
     """Staff enter the exam result; a pass records the certification as a credential."""
     application = _locked(application)
-    _move(application, S.CERTIFIED if passed else S.EXAM_FAILED, actor, note)
+    APPLICATION.move(application, S.CERTIFIED if passed else S.EXAM_FAILED, actor=actor, note=note)
     application.exam_recorded_at = timezone.now()
     application.exam_recorded_by = actor
     if passed:
@@ -380,7 +407,7 @@ def approvals_lapse(today: datetime.date | None = None) -> int:
             application = Application.objects.select_for_update().get(pk=pk)
             if application.state != S.APPROVED:
                 continue
-            _move(application, S.LAPSED, None)
+            APPLICATION.move(application, S.LAPSED, actor=None)
             application.save(update_fields=["state", "updated_at"])
             _release_code(application, None)
             lapsed += 1

@@ -3,6 +3,7 @@ employee's course, application and redemption, and the office's exam results."""
 
 import csv
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
-from licensing import services, throttle
+from licensing import services
 from licensing.errors import LicensingError
 from licensing.forms import (
     ApplicationForm,
@@ -38,6 +39,7 @@ from licensing.roles import BUY, VIEW_CODES, VIEW_TRANSACTIONS
 from portal.access import group_for_member, group_permissions
 from portal.errors import CoreError
 from portal.forms import OrganisationRequestForm
+from portal.lib.throttle import wait_message
 from portal.selectors import audit_history
 from portal.services.organisations import organisation_request
 
@@ -255,8 +257,9 @@ def apply(request):
         return redirect("licensing:intro_course")
     form = ApplicationForm(request.POST or None, request.FILES or None)
     posted_code = request.method == "POST" and form.is_valid() and form.cleaned_data["code"]
-    if posted_code and throttle.blocked(request.user):
-        form.add_error("code", _("Too many wrong codes. Try again in an hour."))
+    ip = get_adapter(request).get_client_ip(request)
+    if posted_code and (wait := services.code_wait(user=request.user, typed=posted_code, ip=ip)):
+        form.add_error("code", wait_message(wait))
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
@@ -266,8 +269,8 @@ def apply(request):
                 code=form.cleaned_data["code"],
             )
         except LicensingError as error:
-            if form.cleaned_data["code"]:
-                throttle.record_wrong_code(request.user)
+            if posted_code:
+                services.code_refused(user=request.user, typed=posted_code, ip=ip)
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your application was sent to the certification office."))
@@ -308,15 +311,15 @@ def application_detail(request, application_id: int):
 def redeem(request, application_id: int):
     application = _own_application(request.user, application_id)
     form = RedeemForm(request.POST)
-    if form.is_valid() and throttle.blocked(request.user):
-        form.add_error("code", _("Too many wrong codes. Try again in an hour."))
-    elif form.is_valid():
+    typed = form.cleaned_data["code"] if form.is_valid() else ""
+    ip = get_adapter(request).get_client_ip(request)
+    if typed and (wait := services.code_wait(user=request.user, typed=typed, ip=ip)):
+        form.add_error("code", wait_message(wait))
+    elif typed:
         try:
-            services.code_redeem(
-                application=application, typed=form.cleaned_data["code"], actor=request.user
-            )
+            services.code_redeem(application=application, typed=typed, actor=request.user)
         except LicensingError as error:
-            throttle.record_wrong_code(request.user)
+            services.code_refused(user=request.user, typed=typed, ip=ip)
             form.add_error("code", error.message)
         else:
             messages.success(request, _("Code redeemed: your course and exam are unlocked."))

@@ -138,6 +138,15 @@ class OperatorProfile(TimeStampedModel):
     def locked(self) -> bool:
         return self.state in LOCKED_STATES
 
+    @property
+    def days_display(self) -> str:
+        """ "Monday, Tuesday" in the active language (a list shows it per row: no include)."""
+        return ", ".join(str(Weekday(day).label) for day in self.days)
+
+    def region_names(self, regions: dict) -> str:
+        """The regions' names, given `matching.queries.regions_by_id()` (read once a page)."""
+        return ", ".join(str(regions[pk].name) for pk in self.regions if pk in regions)
+
 
 class OwnerProfile(TimeStampedModel):
     """A system owner: the matching group of an organisation (M6)."""

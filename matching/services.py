@@ -15,6 +15,7 @@ from matching.models import (
     SavedSearch,
     SavedSearchMatch,
 )
+from portal.lib.transitions import Workflow
 from portal.models import AuditEvent, Group, Organisation, Review
 from portal.notify import notify
 from portal.services.audit import audit_record
@@ -53,14 +54,12 @@ class MatchingError(Exception):
         self.message = message
 
 
-def _move(profile, table: dict[str, set[str]], to_state: str, actor, verb: str, note: str = ""):
-    if to_state not in table.get(profile.state, set()):
-        raise MatchingError(_("This change is not possible in the profile’s current state."))
-    previous = profile.state
-    profile.state = to_state
-    audit_record(
-        actor=actor, subject=profile, verb=verb, from_state=previous, to_state=to_state, note=note
-    )
+def _not_now() -> MatchingError:
+    return MatchingError(_("This change is not possible in the profile’s current state."))
+
+
+OPERATOR = Workflow("operator", OPERATOR_TRANSITIONS, error=_not_now)
+OWNER = Workflow("owner", OWNER_TRANSITIONS, error=_not_now)
 
 
 def _lock_operator(profile: OperatorProfile) -> OperatorProfile:
@@ -184,7 +183,7 @@ def operator_submit(*, profile: OperatorProfile, actor) -> OperatorProfile:
         raise MatchingError(
             _("Add at least one valid, unexpired certificate or licence before submitting.")
         )
-    _move(profile, OPERATOR_TRANSITIONS, S.SUBMITTED, actor, "operator.submitted")
+    OPERATOR.move(profile, S.SUBMITTED, actor=actor, verb="operator.submitted")
     profile.agreement_accepted_at = timezone.now()
     profile.deactivation_reason = ""
     profile.save(
@@ -238,7 +237,7 @@ def operator_withdraw(*, profile: OperatorProfile, actor) -> OperatorProfile:
     """Unticking the agreement: unlock for editing; withdraws a waiting submission, and an
     active profile leaves the search until verified again (M3, M4)."""
     profile = _lock_operator(profile)
-    _move(profile, OPERATOR_TRANSITIONS, S.DRAFT, actor, "operator.withdrawn")
+    OPERATOR.move(profile, S.DRAFT, actor=actor, verb="operator.withdrawn")
     profile.agreement_accepted_at = None
     profile.available = False
     profile.save(update_fields=["state", "agreement_accepted_at", "available", "updated_at"])
@@ -248,7 +247,7 @@ def operator_withdraw(*, profile: OperatorProfile, actor) -> OperatorProfile:
 
 def _operator_decided(review: Review, actor, note: str, to_state: str, verb: str) -> None:
     profile = _lock_operator(OperatorProfile(pk=review.subject_id))
-    _move(profile, OPERATOR_TRANSITIONS, to_state, actor, verb, note)
+    OPERATOR.move(profile, to_state, actor=actor, verb=verb, note=note)
     fields = ["state", "updated_at"]
     if to_state != S.ACTIVE:
         profile.agreement_accepted_at = None
@@ -392,7 +391,7 @@ def owner_submit(*, profile: OwnerProfile, actor) -> OwnerProfile:
     profile = _lock_owner(profile)
     if not profile.facilities.exists():
         raise MatchingError(_("Add at least one facility before submitting."))
-    _move(profile, OWNER_TRANSITIONS, S.SUBMITTED, actor, "owner.submitted")
+    OWNER.move(profile, S.SUBMITTED, actor=actor, verb="owner.submitted")
     profile.agreement_accepted_at = timezone.now()
     profile.save(update_fields=["state", "agreement_accepted_at", "updated_at"])
     review_open(
@@ -408,7 +407,7 @@ def owner_submit(*, profile: OwnerProfile, actor) -> OwnerProfile:
 @transaction.atomic
 def owner_withdraw(*, profile: OwnerProfile, actor) -> OwnerProfile:
     profile = _lock_owner(profile)
-    _move(profile, OWNER_TRANSITIONS, S.DRAFT, actor, "owner.withdrawn")
+    OWNER.move(profile, S.DRAFT, actor=actor, verb="owner.withdrawn")
     profile.agreement_accepted_at = None
     profile.save(update_fields=["state", "agreement_accepted_at", "updated_at"])
     _withdraw_open_review(profile, OWNER_REVIEW)
@@ -435,7 +434,7 @@ def _owner_decided(review: Review, actor, note: str, to_state: str, verb: str) -
                 "the organisation is not active."
             )
         )
-    _move(profile, OWNER_TRANSITIONS, to_state, actor, verb, note)
+    OWNER.move(profile, to_state, actor=actor, verb=verb, note=note)
     fields = ["state", "updated_at"]
     if to_state != S.ACTIVE:
         profile.agreement_accepted_at = None

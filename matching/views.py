@@ -420,11 +420,14 @@ def search(request, profile):
         )
     query = request.GET.copy()
     query.pop("page", None)
+    regions = queries.regions_by_id()
+    for operator in page or ():  # names in Python: a nested template loop per row is slow
+        operator.region_list = operator.region_names(regions)  # type: ignore[attr-defined]
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "regions": queries.regions_by_id(),
+        "regions": regions,
         "save_form": SaveSearchForm(),
         "profile": profile,
     }

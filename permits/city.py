@@ -36,7 +36,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = services.TRANSITIONS[application.status]
+        allowed = services.APPLICATION.next_states(application.status)
         status = self.fields["status"]
         assert isinstance(status, forms.ChoiceField)
         status.choices = [(v, label) for v, label in Application.Status.choices if v in allowed]

@@ -22,8 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from permits.models import Application, ContractorAccount
-from permits.services import _save_with_fresh_pin
-from permits.tasks import send_pin_notice
+from permits.services import save_with_fresh_pin
 from portal.lib.canada import Province
 from portal.models import Group, Organisation
 from portal.notify import queue_email
@@ -143,6 +142,8 @@ def parse(text: str) -> list[Row]:
 
 @transaction.atomic
 def contractors_import(*, rows: list[Row]) -> ImportResult:
+    from permits.tasks import send_pin_notice  # late: tasks import this module
+
     result = ImportResult()
     errors: list[str] = []
     existing = {
@@ -216,7 +217,7 @@ def _create(row: Row) -> ContractorAccount:
         province=row.province,
         postal_code=row.postal_code,
     )
-    _save_with_fresh_pin(account)
+    save_with_fresh_pin(account)
     return account
 
 

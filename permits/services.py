@@ -9,7 +9,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from permits import pins, throttle
+from permits import pins
 from permits.models import (
     Application,
     ApplicationTemplate,
@@ -21,6 +21,8 @@ from permits.models import (
     RetiredPin,
 )
 from portal.files import private_file_store
+from portal.lib.throttle import Throttle, first_wait, wait_message
+from portal.lib.transitions import Workflow
 from portal.models import Group, Membership, Organisation, PrivateFile
 from portal.notify import notify
 from portal.roles import MANAGER
@@ -53,6 +55,12 @@ TRANSITIONS: dict[str, set[str]] = {
     Application.Status.REFUSED: set(),
     Application.Status.CLOSED: set(),
 }
+APPLICATION = Workflow(
+    "application",
+    TRANSITIONS,
+    field="status",
+    error=lambda: PermitsError(_("This application cannot change to that status now.")),
+)
 UPLOAD_STATUSES = {
     Application.Status.SUBMITTED,
     Application.Status.IN_REVIEW,
@@ -91,7 +99,7 @@ class PermitsError(Exception):
 # PINs -------------------------------------------------------------------------------------
 
 
-def _save_with_fresh_pin(account: ContractorAccount, **save_kwargs) -> None:
+def save_with_fresh_pin(account: ContractorAccount, **save_kwargs) -> None:
     """Give the account a PIN no account holds or ever held; on a collision, draw again."""
     for _attempt in range(PIN_TRIES):
         pin = pins.generate()
@@ -113,35 +121,46 @@ def _save_with_fresh_pin(account: ContractorAccount, **save_kwargs) -> None:
 def pin_regenerate(*, account: ContractorAccount, actor) -> ContractorAccount:
     account = ContractorAccount.objects.select_for_update().get(pk=account.pk)
     RetiredPin.objects.create(pin=account.pin, account=account)
-    _save_with_fresh_pin(account, update_fields=["pin", "updated_at"])
+    save_with_fresh_pin(account, update_fields=["pin", "updated_at"])
     audit_record(actor=actor, subject=account.group, verb="contractor.pin_regenerated")
     return account
+
+
+# PIN guessing limits (P7), per 15 minutes: failed tries per person, failed tries aimed at one
+# account (an old PIN of it), and a high ceiling per client address, so that one person's
+# mistakes never lock out an office behind one address.
+PIN_PER_USER = Throttle("permits-pin-user", limit=5, window=15 * 60)
+PIN_PER_ACCOUNT = Throttle("permits-pin-account", limit=20, window=15 * 60)
+PIN_PER_ADDRESS = Throttle("permits-pin-ip", limit=200, window=15 * 60)
 
 
 def pin_link(*, user, typed: str, ip: str) -> ContractorAccount | None:
     """ "Associate" (P3, P7): join the account whose PIN was typed, with no permission.
 
-    None for a refusal. A throttled try gets the same answer as a wrong PIN, even when the
-    PIN is right; it is still recorded against that account so its managers see it."""
+    None for a wrong or old PIN. A throttled try raises PermitsError telling the person how
+    long to wait, even when the PIN is right; it is recorded against that account so its
+    managers see it."""
     pin = pins.normalise(typed)
-    throttled = throttle.is_throttled(user.pk, ip)
     account = (
         ContractorAccount.objects.select_related("group__organisation").filter(pin=pin).first()
         if pin
         else None
     )
-    if account is not None and not throttled:
-        return _link(user=user, account=account)
     attributed = account
-    outcome = PinAttempt.Outcome.THROTTLED if throttled else PinAttempt.Outcome.WRONG
+    outcome = PinAttempt.Outcome.WRONG
     if account is None and pin:
         retired = RetiredPin.objects.filter(pin=pin).select_related("account").first()
         if retired is not None:
-            attributed = retired.account
-            if not throttled:
-                outcome = PinAttempt.Outcome.RETIRED
+            attributed, outcome = retired.account, PinAttempt.Outcome.RETIRED
+    checks = [(PIN_PER_USER, user.pk), (PIN_PER_ADDRESS, ip or "-")]
+    if attributed is not None:
+        checks.append((PIN_PER_ACCOUNT, attributed.pk))
+    wait = first_wait(*checks)
+    if account is not None and not wait:
+        return _link(user=user, account=account)
+    if wait:
+        outcome = PinAttempt.Outcome.THROTTLED
     PinAttempt.objects.create(account=attributed, user=user, ip=ip or None, outcome=outcome)
-    throttle.count_failure(user.pk, ip)
     # Never the PIN itself in the log.
     security_log.warning(
         "permits pin refused outcome=%s user=%s ip=%s account=%s",
@@ -150,6 +169,10 @@ def pin_link(*, user, typed: str, ip: str) -> ContractorAccount | None:
         ip,
         attributed.pk if attributed else "-",
     )
+    if wait:  # a blocked try is not counted again: waiting is enough
+        raise PermitsError(wait_message(wait))
+    for throttle, part in checks:
+        throttle.hit(part)
     return None
 
 
@@ -201,7 +224,7 @@ def contractor_register(*, user, details: dict) -> ContractorAccount:
     account = ContractorAccount(
         group=group, **{field: details.get(field, "") for field in ACCOUNT_FIELDS}
     )
-    _save_with_fresh_pin(account)
+    save_with_fresh_pin(account)
     audit_record(actor=user, subject=group, verb="contractor.registered", to_state="active")
     membership = membership_join_by_code(user=user, group=group)
     membership_set_roles(membership=membership, roles=[MANAGER], actor=user)
@@ -340,19 +363,8 @@ def application_submit(
 @transaction.atomic
 def application_set_status(*, application: Application, actor, status: str, note: str = ""):
     application = Application.objects.select_for_update().get(pk=application.pk)
-    if status not in TRANSITIONS[application.status]:
-        raise PermitsError(_("This application cannot change to that status now."))
-    previous = application.status
-    application.status = status
+    APPLICATION.move(application, status, actor=actor, verb="application.status_changed", note=note)
     application.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        subject=application,
-        verb="application.status_changed",
-        from_state=previous,
-        to_state=status,
-        note=note,
-    )
     if application.submitted_by is not None:
         notify(
             application.submitted_by,

@@ -68,11 +68,15 @@ def contractors(request):
 def associate(request):
     form = PinForm(request.POST)
     if form.is_valid():
-        account = services.pin_link(
-            user=request.user,
-            typed=form.cleaned_data["pin"],
-            ip=get_adapter(request).get_client_ip(request),
-        )
+        try:
+            account = services.pin_link(
+                user=request.user,
+                typed=form.cleaned_data["pin"],
+                ip=get_adapter(request).get_client_ip(request),
+            )
+        except services.PermitsError as error:  # throttled: how long to wait
+            form.add_error("pin", error.message)
+            account = None
         if account is not None:
             messages.success(
                 request,
@@ -80,8 +84,8 @@ def associate(request):
                 % {"name": account.group.organisation.legal_name},
             )
             return redirect("permits:contractors")
-        # Wrong, retired or throttled: one answer for all, so the throttle tells nothing.
-        form.add_error("pin", _("This PIN does not match any professional or contractor."))
+        elif not form.errors:  # a wrong or old PIN: one answer for both
+            form.add_error("pin", _("This PIN does not match any professional or contractor."))
     return render(
         request,
         "permits/contractors.html",

@@ -30,8 +30,17 @@ def group_for_member(user, group_id: int) -> tuple[Group, Membership]:
 
 
 def group_permissions(user, group: Group) -> set[str]:
-    """What the user may do in the group: the codenames of their guardian permissions."""
-    return set(ObjectPermissionChecker(user).get_perms(group))
+    """What the user may do in the group: the codenames of their guardian permissions.
+
+    One query: a member's permissions are the user-object rows their roles are synced into
+    (portal.services.permissions); auth groups are never given permissions on a Group, so
+    guardian's second query (GroupGroupPermission) is skipped."""
+    if not user.is_active:
+        return set()
+    checker = ObjectPermissionChecker(user)
+    if user.is_superuser:
+        return set(checker.get_perms(group))
+    return set(checker.get_user_perms(group))
 
 
 def group_for_manager(user, group_id: int) -> tuple[Group, Membership]:

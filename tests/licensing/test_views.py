@@ -360,6 +360,58 @@ def test_guessing_codes_is_stopped_after_ten_wrong_ones(client, group, rep):
         response = client.post(url, {"code": codebook.generate()})
         assert b"does not exist" in response.content
     response = client.post(url, {"code": code.code})
-    assert response.status_code == 400 and b"Too many wrong codes" in response.content
+    assert response.status_code == 400 and b"Too many tries. Wait" in response.content
     code.refresh_from_db()
     assert code.state == LicenceCode.State.UNUSED
+
+
+def test_a_user_told_to_wait_does_not_stop_a_colleague_at_the_same_address(client, group, rep):
+    from licensing import codes as codebook
+
+    buy_by_invoice(group, rep)
+    code = unused_code(group)
+    office = {"REMOTE_ADDR": "198.51.100.9"}
+    guesser, colleague = approved(), approved()
+    client.force_login(guesser.applicant)
+    for _ in range(services.CODE_PER_USER.limit):
+        client.post(
+            f"/fr/licensing/applications/{guesser.pk}/redeem/",
+            {"code": codebook.generate()},
+            **office,
+        )
+    response = client.post(
+        f"/fr/licensing/applications/{guesser.pk}/redeem/", {"code": code.code}, **office
+    )
+    assert "Trop d’essais. Attendez" in response.content.decode()
+    client.force_login(colleague.applicant)
+    response = client.post(
+        f"/fr/licensing/applications/{colleague.pk}/redeem/", {"code": code.code}, **office
+    )
+    assert response.status_code == 302
+    code.refresh_from_db()
+    assert code.state == LicenceCode.State.REDEEMED
+
+
+def test_used_codes_of_one_company_tried_again_and_again_block_that_company_only(
+    client, group, rep, monkeypatch
+):
+    monkeypatch.setattr(services.CODE_PER_COMPANY, "limit", 2)
+    buy_by_invoice(group, rep)
+    used = unused_code(group)
+    first = approved()
+    services.code_redeem(application=first, typed=used.code, actor=first.applicant)
+    for n in range(2):
+        other = approved()
+        client.force_login(other.applicant)
+        response = client.post(
+            f"/en/licensing/applications/{other.pk}/redeem/",
+            {"code": used.code},
+            REMOTE_ADDR=f"192.0.2.{n + 1}",
+        )
+        assert b"already been used" in response.content
+    late = approved()
+    client.force_login(late.applicant)
+    response = client.post(
+        f"/en/licensing/applications/{late.pk}/redeem/", {"code": unused_code(group).code}
+    )
+    assert b"Too many tries" in response.content

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.core import mail
 
-from permits import throttle
+from permits import services
 from permits.models import ContractorAccount, PinAttempt
 from permits.services import pin_link, pin_regenerate
 from portal.access import group_permissions
@@ -90,15 +90,20 @@ def test_wrong_pin_is_refused_and_logged_without_the_pin(client, alice, bob, cap
     assert PinAttempt.objects.get().outcome == "wrong"
 
 
-def test_throttle_per_user_looks_like_a_wrong_pin_and_is_shown_to_managers(
+WAIT = "Trop d’essais. Attendez"
+
+
+def test_a_throttled_user_is_told_to_wait_and_the_try_is_shown_to_managers(
     client, alice, bob, caplog
 ):
     account = register(alice)
-    for _ in range(throttle.USER_LIMIT):
+    for _ in range(services.PIN_PER_USER.limit):
         associate(client, bob, "AAA-BBB-CCC")
     with caplog.at_level(logging.WARNING, logger="portal.security"):
         response = associate(client, bob, account.pin_display)  # right PIN, but throttled
-    assert response.status_code == 200 and WRONG in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and WAIT in page and "minutes" in page
+    assert WRONG not in page
     assert not Membership.objects.filter(user=bob, group=account.group).exists()
     assert account.pin not in caplog.text and account.pin_display not in caplog.text
     attempt = PinAttempt.objects.get(account=account)
@@ -108,20 +113,59 @@ def test_throttle_per_user_looks_like_a_wrong_pin_and_is_shown_to_managers(
     assert "bob@example.org" in page and "Trop d’essais" in page
 
 
-def test_throttle_per_address_catches_another_user(client, alice, monkeypatch):
-    monkeypatch.setattr(throttle, "ADDRESS_LIMIT", 6)
+def test_a_throttled_user_waits_while_another_account_from_the_same_address_links(
+    client, alice, bob
+):
+    account = register(alice)
+    office = "198.51.100.9"
+    for _ in range(services.PIN_PER_USER.limit):
+        associate(client, bob, "AAA-BBB-CCC", ip=office)
+    response = associate(client, bob, account.pin_display, ip=office)
+    assert WAIT in response.content.decode()
+    colleague = UserFactory()
+    response = associate(client, colleague, account.pin_display, ip=office)
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=colleague, group=account.group).exists()
+    assert not Membership.objects.filter(user=bob, group=account.group).exists()
+
+
+def test_the_wait_message_is_in_the_users_language(client, alice, bob):
+    account = register(alice)
+    for _ in range(services.PIN_PER_USER.limit):
+        associate(client, bob, "AAA-BBB-CCC")
+    client.force_login(bob)
+    response = client.post("/en/permits/associate/", {"pin": account.pin_display})
+    assert "Too many tries. Wait" in response.content.decode()
+
+
+def test_the_address_ceiling_still_stops_a_crowd(client, alice, monkeypatch):
+    monkeypatch.setattr(services.PIN_PER_ADDRESS, "limit", 6)
     account = register(alice)
     for _ in range(3):
         for _ in range(2):
             associate(client, UserFactory(), "AAA-BBB-CCC", ip="198.51.100.9")
     newcomer = UserFactory()
     response = associate(client, newcomer, account.pin_display, ip="198.51.100.9")
-    assert WRONG in response.content.decode()
+    assert WAIT in response.content.decode()
     assert not Membership.objects.filter(user=newcomer).exists()
     # From another address, the same person gets through.
     response = associate(client, newcomer, account.pin_display, ip="192.0.2.44")
     assert response.status_code == 302
     assert Membership.objects.filter(user=newcomer, group=account.group).exists()
+
+
+def test_old_pins_tried_by_many_people_block_that_account_only(client, alice, bob, monkeypatch):
+    monkeypatch.setattr(services.PIN_PER_ACCOUNT, "limit", 3)
+    account = register(alice)
+    old = account.pin_display
+    pin_regenerate(account=account, actor=alice)
+    account.refresh_from_db()
+    for n in range(3):
+        associate(client, UserFactory(), old, ip=f"192.0.2.{n + 1}")
+    response = associate(client, UserFactory(), account.pin_display, ip="192.0.2.50")
+    assert WAIT in response.content.decode()
+    other = register(bob, legal_name="Other Builders")
+    assert associate(client, UserFactory(), other.pin_display, ip="192.0.2.50").status_code == 302
 
 
 def test_old_pin_stops_working_after_regeneration(client, alice, bob):
