@@ -72,7 +72,13 @@ def active_owner_required(view):
             or profile.group.organisation.status != Organisation.Status.ACTIVE
         ):
             security_log.warning("refused matching search user=%s", request.user.pk)
-            raise PermissionDenied
+            raise PermissionDenied(
+                _(
+                    "Operator search is for verified system owners. Register your "
+                    "organisation as a system owner on the matching page; once the "
+                    "accreditation office has verified it, you can search."
+                )
+            )
         return view(request, profile, *args, **kwargs)
 
     return wrapper

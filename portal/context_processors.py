@@ -19,6 +19,7 @@ def portal(request):
 
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "SUPPORT_EMAIL": settings.SUPPORT_EMAIL,
         "DEBUG": settings.DEBUG,
         "user_groups": groups,
         "current_group": SimpleLazyObject(current),

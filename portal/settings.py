@@ -36,6 +36,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute links in e-mails sent from tasks, where there is no request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = _("Public services portal")
+# Shown in the footer and on error pages.
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "support@portal.example")
+CSRF_FAILURE_VIEW = "portal.views.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

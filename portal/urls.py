@@ -63,3 +63,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
+
+# Error pages in the portal's layout and the page's language (portal/views/errors.py).
+handler400 = "portal.views.errors.bad_request"
+handler403 = "portal.views.errors.permission_denied"
+handler404 = "portal.views.errors.page_not_found"
+handler500 = "portal.views.errors.server_error"
