@@ -272,6 +272,9 @@ ANYMAIL = {k.removeprefix("ANYMAIL_"): v for k, v in os.environ.items() if k.sta
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# A "test payment" method that marks an order paid without money, so that development shows
+# the whole purchase. On with DEBUG or BILLING_TEST_PAYMENTS=1; `check --deploy` refuses it.
+BILLING_TEST_PAYMENTS = env_bool("BILLING_TEST_PAYMENTS")
 
 # --- Security ---
 HTTPS = env_bool("HTTPS")  # production behind TLS: secure cookies, HSTS, redirect
