@@ -16,9 +16,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):
-        # Land on the dashboard in the user's own language.
-        with translation.override(request.user.language):
-            return reverse("dashboard")
+        # The page's language wins for this visit (signing in from /en/ stays in English);
+        # the saved preference is for e-mails and for links into the next visit.
+        return reverse("dashboard")
 
     def get_logout_redirect_url(self, request):
         # The home page in the language the user was reading, not the browser's default.

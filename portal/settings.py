@@ -225,7 +225,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # --- Languages ---
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_allauth/: allauth's French reworded with « courriel » (scripts/allauth_courriel.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 USE_I18N = True
 TIME_ZONE = "America/Toronto"
 USE_TZ = True

@@ -140,7 +140,7 @@ def test_invoice_billing_declined(client, office, django_capture_on_commit_callb
     profile = BillingProfile.objects.get(organisation=group.organisation)
     assert not profile.invoice_eligible and profile.invoice_requested_at is None
     assert [m.to for m in mail.outbox] == [[rep.email]]
-    assert "did not set up" in mail.outbox[0].body
+    assert "n’a pas inscrit" in mail.outbox[0].body  # the buyer reads French
     # Nothing waits any more: declining again is refused.
     response = client.post(decline, {"decision": "decline"}, follow=True)
     assert b"No request for invoice billing is waiting." in response.content
