@@ -1,5 +1,8 @@
 """allauth's hooks: its e-mails go through the portal's one e-mail path, in the right language."""
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
@@ -29,7 +32,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if not isinstance(user, User):
             user = User.objects.filter(email__iexact=email).first()
         language = user.language if user else translation.get_language()
-        ctx = {"email": email, "current_site": self._site(), **context}
+        # allauth's e-mails greet "Hello from {site name}": the portal's name, in the
+        # recipient's language, never the host name of the Sites framework.
+        ctx = {**context, "email": email, "current_site": self._portal_site()}
         if self.request is not None:
             ctx.setdefault("request", self.request)
         with translation.override(language or settings.LANGUAGE_CODE):
@@ -52,7 +57,10 @@ class AccountAdapter(DefaultAccountAdapter):
             recipient=user,
         )
 
-    def _site(self):
-        from django.contrib.sites.shortcuts import get_current_site
-
-        return get_current_site(self.request) if self.request is not None else None
+    def _portal_site(self) -> SimpleNamespace:
+        domain = (
+            self.request.get_host()
+            if self.request is not None
+            else urlsplit(settings.SITE_URL).netloc
+        )
+        return SimpleNamespace(name=settings.SITE_NAME, domain=domain)

@@ -44,6 +44,7 @@ class LicensingConfig(AppConfig):
                 url_name="licensing:home",
                 order=30,
                 staff_role="certification_office",
+                contact_email="MiningCertification@wsc.nt.ca",
             )
         )
         register_fulfilment("licensing.create_codes", services.fulfil_order_line)

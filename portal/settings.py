@@ -322,4 +322,9 @@ LOGGING = {
 }
 
 # Labels above fields, never repeated as placeholders.
-BOOTSTRAP5 = {"set_placeholder": False}
+BOOTSTRAP5 = {
+    "set_placeholder": False,
+    # Required fields get an asterisk (static/css/portal.css), as the forms' notes say.
+    "required_css_class": "required",
+    "field_renderers": {"default": "portal.lib.form_rendering.PortalFieldRenderer"},
+}

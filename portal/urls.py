@@ -16,6 +16,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
     path("dashboard/", core.dashboard, name="dashboard"),
+    path("privacy/", core.legal_page, {"page": "privacy"}, name="privacy"),
+    path("accessibility/", core.legal_page, {"page": "accessibility"}, name="accessibility"),
+    path("terms/", core.legal_page, {"page": "terms"}, name="terms"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("files/<uuid:pk>/", files.private_file_download, name="private_file"),

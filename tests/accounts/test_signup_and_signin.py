@@ -167,3 +167,20 @@ def test_french_account_pages_say_courriel(client, alice, name):
     assert "courriel" in html.lower()
     visible = html.replace('type="email"', "").replace('autocomplete="email"', "")
     assert "e-mail" not in visible.lower()
+
+
+@pytest.mark.parametrize(
+    "language,greeting",
+    [
+        ("en", "Hello from Public services portal!"),
+        ("fr", "Bonjour, c'est Portail des services publics"),
+    ],
+)
+def test_confirmation_e_mail_greets_with_the_portals_name(
+    client, django_capture_on_commit_callbacks, language, greeting
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, language, email=f"greet-{language}@example.org")
+    body = last_email_to(f"greet-{language}@example.org").body
+    assert greeting in body
+    assert "example.com" not in body
