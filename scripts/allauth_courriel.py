@@ -6,6 +6,7 @@ upgrading allauth: python scripts/allauth_courriel.py"""
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import allauth
@@ -14,7 +15,7 @@ SOURCE = Path(allauth.__file__).parent / "locale/fr/LC_MESSAGES/django.po"
 TARGET = Path(__file__).resolve().parents[1] / "locale_allauth/fr/LC_MESSAGES/django.po"
 
 # Longest first; the last rule catches the rest (never inside %(email)s, {email}, mailto).
-RULES = [
+RULES: list[tuple[str, str | Callable[[re.Match[str]], str]]] = [
     (r"[lL][’']e-?mail\b", "le courriel"),
     (r"\b[cC]et e-?mail\b", lambda m: "Ce courriel" if m.group()[0] == "C" else "ce courriel"),
     (r"\b([aA]dresses?) e-?mail\b", r"\1 courriel"),
