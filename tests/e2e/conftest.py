@@ -52,12 +52,17 @@ _axe = Axe()
 PHONE_WIDTH = 390
 
 # What sticks out at phone width: the widest elements beyond the viewport's right edge.
-_WIDE = """() => [...document.querySelectorAll('body *')]
-  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-  .filter(e => getComputedStyle(e).position !== 'fixed')
-  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-    + (typeof e.className === 'string' && e.className
-       ? '.' + e.className.split(' ').join('.') : ''))"""
+_WIDE = """() => {
+  const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+    if (['auto', 'hidden', 'scroll'].includes(getComputedStyle(a).overflowX)) return true; }
+    return false; };
+  return [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .filter(e => !clipped(e))
+    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+      + (typeof e.className === 'string' && e.className
+         ? '.' + e.className.split(' ').join('.') : ''));
+}"""
 
 
 def check_accessibility(page, name: str) -> None:

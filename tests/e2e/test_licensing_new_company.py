@@ -119,7 +119,7 @@ def test_new_company_registers_and_buys(browser, live_server, settings, lang):
     rep.get_by_label(w["province"]).select_option("QC")
     rep.get_by_label(w["postal"], exact=True).fill("J0M 1C0")
     rep.get_by_role("button", name=w["review"]).click()
-    rep.get_by_text("MiningCertification@wsc.nt.ca").wait_for()
+    rep.locator("main").get_by_text("MiningCertification@wsc.nt.ca").wait_for()
     check_accessibility(rep, f"{shot}-03-review")
     order = Order.objects.get(group=group)
 
