@@ -1,5 +1,8 @@
 """allauth's hooks: its e-mails go through the portal's one e-mail path, in the right language."""
 
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
@@ -16,9 +19,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):
-        # Land on the dashboard in the user's own language.
-        with translation.override(request.user.language):
-            return reverse("dashboard")
+        # The page's language wins for this visit (signing in from /en/ stays in English);
+        # the saved preference is for e-mails and for links into the next visit.
+        return reverse("dashboard")
 
     def get_logout_redirect_url(self, request):
         # The home page in the language the user was reading, not the browser's default.
@@ -29,7 +32,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if not isinstance(user, User):
             user = User.objects.filter(email__iexact=email).first()
         language = user.language if user else translation.get_language()
-        ctx = {"email": email, "current_site": self._site(), **context}
+        # allauth's e-mails greet "Hello from {site name}": the portal's name, in the
+        # recipient's language, never the host name of the Sites framework.
+        ctx = {**context, "email": email, "current_site": self._portal_site()}
         if self.request is not None:
             ctx.setdefault("request", self.request)
         with translation.override(language or settings.LANGUAGE_CODE):
@@ -52,7 +57,10 @@ class AccountAdapter(DefaultAccountAdapter):
             recipient=user,
         )
 
-    def _site(self):
-        from django.contrib.sites.shortcuts import get_current_site
-
-        return get_current_site(self.request) if self.request is not None else None
+    def _portal_site(self) -> SimpleNamespace:
+        domain = (
+            self.request.get_host()
+            if self.request is not None
+            else urlsplit(settings.SITE_URL).netloc
+        )
+        return SimpleNamespace(name=settings.SITE_NAME, domain=domain)

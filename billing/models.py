@@ -104,6 +104,16 @@ class BillingProfile(TimeStampedModel):
     )
     service = models.CharField(_("service"), max_length=20)
     invoice_eligible = models.BooleanField(_("may pay by invoice (net 30)"), default=False)
+    # A request for invoice billing, waiting for the office (cleared when it decides).
+    invoice_requested_at = models.DateTimeField(
+        _("invoice billing requested"), null=True, blank=True
+    )
+    invoice_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    invoice_request_order = models.ForeignKey(
+        "Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("billing profile")
@@ -162,6 +172,7 @@ class Order(TimeStampedModel):
     class Method(models.TextChoices):
         CARD = "card", _("Credit or debit card")
         INVOICE = "invoice", _("Invoice (net 30)")
+        TEST = "test", _("Test payment (development only: no money is taken)")
 
     group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="orders")
     buyer = models.ForeignKey(

@@ -49,3 +49,14 @@ def staff_organisations(service_keys: list[str]) -> QuerySet[Organisation]:
         .annotate(eligible=Exists(eligible))
         .order_by("legal_name")
     )
+
+
+def staff_invoice_requests(service_keys: list[str]) -> list[BillingProfile]:
+    """Requests for invoice billing waiting for the office, oldest first (one query)."""
+    return list(
+        BillingProfile.objects.filter(
+            service__in=service_keys, invoice_requested_at__isnull=False, invoice_eligible=False
+        )
+        .select_related("organisation", "invoice_requested_by")
+        .order_by("invoice_requested_at", "pk")[:100]
+    )

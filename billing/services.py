@@ -289,6 +289,40 @@ def order_start_card_payment(*, order: Order, actor, success_url: str, cancel_ur
     return str(session["url"])
 
 
+def _order_paid(order: Order, actor, **data) -> None:
+    """The payment is in (Stripe's webhook, or a test payment): invoice number, paid,
+    delivered, invoice e-mailed. The order row is locked by the caller."""
+    order.paid_at = timezone.now()
+    _assign_invoice_number(order)
+    ORDER.move(order, Order.State.PAID, actor=actor, data=data)
+    order.save()
+    _fulfil(order, actor)
+    _send_invoice(order)
+
+
+def test_payments_enabled() -> bool:
+    """Development only (DEBUG or BILLING_TEST_PAYMENTS); `check --deploy` refuses the
+    setting (billing.E001)."""
+    return bool(settings.DEBUG or settings.BILLING_TEST_PAYMENTS)
+
+
+@transaction.atomic
+def order_pay_test(*, order: Order, actor) -> Order:
+    """A test payment: no money moves, but the order goes through the same states and the
+    same fulfilment as a card payment confirmed by Stripe's webhook."""
+    if not test_payments_enabled():
+        raise BillingError(_("Test payments are not available on this site."))
+    order = _locked_draft(order, actor)
+    _claim_promo(order)
+    order.method = Order.Method.TEST
+    order.terms_accepted_at = order.placed_at = timezone.now()
+    ORDER.move(order, Order.State.AWAITING_PAYMENT, actor=actor, data={"test": True})
+    order.save()
+    _clear_cart(order)
+    _order_paid(order, actor, test=True)
+    return order
+
+
 @transaction.atomic
 def order_cancel(*, order: Order, actor) -> Order:
     order = Order.objects.select_for_update().get(pk=order.pk)
@@ -311,23 +345,108 @@ def order_mark_paid(*, order: Order, actor) -> Order:
     return order
 
 
+def _locked_profile(organisation, service: str) -> BillingProfile:
+    BillingProfile.objects.get_or_create(organisation=organisation, service=service)
+    return (
+        BillingProfile.objects.select_for_update(of=("self",))
+        .select_related("invoice_requested_by", "invoice_request_order")
+        .get(organisation=organisation, service=service)
+    )
+
+
+def _answer_request(profile: BillingProfile, granted: bool) -> None:
+    """Tell the person who asked for invoice billing, and close the request."""
+    if profile.invoice_requested_at is None:
+        return
+    requester, order = profile.invoice_requested_by, profile.invoice_request_order
+    if requester is not None:
+        template = "billing_invoice_granted" if granted else "billing_invoice_declined"
+        notify(
+            requester,
+            template,
+            {"organisation": profile.organisation, "order": order, "shop": _shop_of(profile)},
+        )
+    profile.invoice_requested_at = None
+    profile.invoice_requested_by = None
+    profile.invoice_request_order = None
+
+
+def _shop_of(profile: BillingProfile):
+    return get_shop(profile.service)
+
+
 @transaction.atomic
 def billing_profile_set(
     *, organisation, service: str, invoice_eligible: bool, actor
 ) -> BillingProfile:
-    profile, _created = BillingProfile.objects.select_for_update().get_or_create(
-        organisation=organisation, service=service
-    )
-    if profile.invoice_eligible != invoice_eligible:
+    """The office allows (or stops) invoice billing; a waiting request is answered."""
+    profile = _locked_profile(organisation, service)
+    changed = profile.invoice_eligible != invoice_eligible
+    if changed:
         profile.invoice_eligible = invoice_eligible
-        profile.save(update_fields=["invoice_eligible", "updated_at"])
         audit_record(
             actor=actor,
             subject=organisation,
             verb="billing.invoice_eligible" if invoice_eligible else "billing.invoice_ineligible",
             data={"service": service},
         )
+    if invoice_eligible:
+        _answer_request(profile, granted=True)
+    profile.save()
     return profile
+
+
+@transaction.atomic
+def invoice_billing_request(*, group: Group, actor, order: Order | None = None) -> BillingProfile:
+    """A buyer asks the service's office for invoice billing (net 30). The office's staff
+    are e-mailed once; asking again while the request waits changes nothing."""
+    profile = _locked_profile(group.organisation, group.service)
+    if profile.invoice_eligible:
+        raise BillingError(_("Your organisation may already pay by invoice."))
+    if profile.invoice_requested_at is not None:
+        return profile
+    profile.invoice_requested_at = timezone.now()
+    profile.invoice_requested_by = actor
+    profile.invoice_request_order = order
+    profile.save()
+    audit_record(
+        actor=actor,
+        subject=group.organisation,
+        verb="billing.invoice_requested",
+        data={"service": group.service, "group": group.pk},
+    )
+    for staff in _office_staff(group.service):
+        notify(
+            staff,
+            "billing_invoice_requested",
+            {"organisation": group.organisation, "group": group, "requester": actor},
+        )
+    return profile
+
+
+@transaction.atomic
+def invoice_billing_decline(*, organisation, service: str, actor) -> BillingProfile:
+    """The office says no to a waiting request; the buyer is told by e-mail."""
+    profile = _locked_profile(organisation, service)
+    if profile.invoice_requested_at is None:
+        raise BillingError(_("No request for invoice billing is waiting."))
+    audit_record(
+        actor=actor,
+        subject=organisation,
+        verb="billing.invoice_declined",
+        data={"service": service},
+    )
+    _answer_request(profile, granted=False)
+    profile.save()
+    return profile
+
+
+def _office_staff(service_key: str):
+    from accounts.models import User
+    from portal.service_registry import services
+
+    roles = [s.staff_role for s in services() if s.key == service_key and s.staff_role]
+    return User.objects.filter(staff_role__in=roles, is_active=True).order_by("pk")
 
 
 # --- Fulfilment -----------------------------------------------------------------------------
@@ -418,13 +537,8 @@ def _stripe_event_apply(event: dict) -> str:
         if order.state in {Order.State.AWAITING_PAYMENT, Order.State.CANCELLED}:
             if order.state == Order.State.CANCELLED:
                 _claim_promo_anyway(order)
-            order.paid_at = timezone.now()
             order.stripe_payment_intent = session.get("payment_intent") or ""
-            _assign_invoice_number(order)
-            ORDER.move(order, Order.State.PAID, actor=None, data={"session": session["id"]})
-            order.save()
-            _fulfil(order, None)
-            _send_invoice(order)
+            _order_paid(order, None, session=session["id"])
         return StripeEventOutcome.HANDLED
     if kind in {"checkout.session.expired", "checkout.session.async_payment_failed"}:
         # An expiry arriving after the payment (out of order) changes nothing.

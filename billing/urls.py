@@ -11,6 +11,11 @@ urlpatterns = [
         views.order_review,
         name="order_review",
     ),
+    path(
+        "groups/<int:group_id>/orders/<int:order_id>/invoice-request/",
+        views.invoice_request,
+        name="invoice_request",
+    ),
     path("groups/<int:group_id>/orders/<int:order_id>/", views.order_detail, name="order_detail"),
     path(
         "groups/<int:group_id>/orders/<int:order_id>/cancel/",

@@ -21,11 +21,12 @@ from billing.access import group_for_permission, order_for_staff, order_in_group
 from billing.errors import BillingError
 from billing.forms import CheckoutForm, InvoiceEligibilityForm, PlaceOrderForm
 from billing.invoices import invoice_pdf
-from billing.models import Order
+from billing.models import BillingProfile, Order
 from billing.queries import (
     cart_lines,
     group_addresses,
     group_orders,
+    staff_invoice_requests,
     staff_open_invoices,
     staff_organisations,
 )
@@ -88,6 +89,8 @@ def _methods(group) -> list[str]:
         methods.append(Order.Method.CARD)
     if services.invoice_allowed(group):
         methods.append(Order.Method.INVOICE)
+    if services.test_payments_enabled():
+        methods.append(Order.Method.TEST)
     return methods
 
 
@@ -113,8 +116,12 @@ def order_review(request, group_id: int, order_id: int):
                     order=order, actor=request.user, success_url=detail, cancel_url=review
                 )
                 return redirect(url)
-            services.order_place_invoice(order=order, actor=request.user)
-            messages.success(request, _("Thank you: your order is confirmed."))
+            if form.cleaned_data["method"] == Order.Method.TEST:
+                services.order_pay_test(order=order, actor=request.user)
+                messages.success(request, _("Test payment recorded: no money was taken."))
+            else:
+                services.order_place_invoice(order=order, actor=request.user)
+                messages.success(request, _("Thank you: your order is confirmed."))
             return redirect("billing:order_detail", group_id=group.pk, order_id=order.pk)
         except BillingError as error:
             form.add_error(None, error.message)
@@ -124,9 +131,32 @@ def order_review(request, group_id: int, order_id: int):
         "lines": list(order.lines.select_related("product")),
         "form": form,
         "methods": methods,
+        "invoice_profile": None
+        if Order.Method.INVOICE in methods
+        else BillingProfile.objects.filter(
+            organisation_id=group.organisation_id, service=group.service
+        ).first(),
+        "office": shop.seller,
         "back_url": _back_url(shop, group),
     }
     return render(request, "billing/order_review.html", context)
+
+
+@login_required
+@require_POST
+def invoice_request(request, group_id: int, order_id: int):
+    """The buyer asks the office for invoice billing, from the order's review page."""
+    group, _shop, _perms = group_for_permission(request.user, group_id, "buy")
+    order = order_in_group(group, order_id)
+    try:
+        services.invoice_billing_request(group=group, actor=request.user, order=order)
+        messages.success(
+            request,
+            _("Your request was sent to the office. You will get an e-mail when it is decided."),
+        )
+    except BillingError as error:
+        messages.error(request, error.message)
+    return redirect("billing:order_review", group_id=group.pk, order_id=order.pk)
 
 
 @login_required
@@ -205,9 +235,12 @@ def staff_invoices(request):
     keys = staff_services(request.user)
     page = Paginator(staff_open_invoices(keys), 50).get_page(request.GET.get("page"))
     organisations = Paginator(staff_organisations(keys), 50).get_page(request.GET.get("opage"))
-    return render(
-        request, "billing/staff_invoices.html", {"page": page, "organisations": organisations}
-    )
+    context = {
+        "page": page,
+        "organisations": organisations,
+        "requests": staff_invoice_requests(keys),
+    }
+    return render(request, "billing/staff_invoices.html", context)
 
 
 @login_required
@@ -232,15 +265,28 @@ def staff_invoice_eligibility(request, organisation_id: int):
     form = InvoiceEligibilityForm(request.POST)
     form.is_valid()
     eligible = bool(form.cleaned_data.get("invoice_eligible"))
+    decline = request.POST.get("decision") == "decline"
     for service in keys:
-        if organisation.groups.filter(service=service).exists():
+        if not organisation.groups.filter(service=service).exists():
+            continue
+        if decline:
+            try:
+                services.invoice_billing_decline(
+                    organisation=organisation, service=service, actor=request.user
+                )
+            except BillingError as error:
+                messages.error(request, error.message)
+                return redirect("billing:staff_invoices")
+        else:
             services.billing_profile_set(
                 organisation=organisation,
                 service=service,
                 invoice_eligible=eligible,
                 actor=request.user,
             )
-    messages.success(
-        request, _("The billing settings of %(name)s were saved.") % {"name": organisation}
-    )
+    if decline:
+        message = _("The request of %(name)s was declined; they were e-mailed.")
+    else:
+        message = _("The billing settings of %(name)s were saved.")
+    messages.success(request, message % {"name": organisation})
     return redirect("billing:staff_invoices")

@@ -18,6 +18,7 @@ from credentials.models import (
     RegistryImport,
     RegistryRecord,
 )
+from credentials.names import same_person_name
 from portal.services.audit import audit_record
 
 REGISTRY_COLUMNS = [
@@ -208,10 +209,14 @@ def registry_import(*, text: str, actor=None, file_name: str = "") -> ImportRepo
 def credential_registry_mismatches(
     credential: Credential, record: RegistryRecord | None, today: datetime.date
 ) -> list[str]:
-    """What differs between a claim and the registry: keys shown to staff."""
+    """What differs between a claim and the registry: keys shown to staff. "holder_name":
+    the registry names someone else than the claim's holder (accents, case and word order
+    aside)."""
     problems = []
     if record is None:
         return ["not_found"]
+    if not same_person_name(credential.holder.get_full_name(), record.name):
+        problems.append("holder_name")
     if credential.credential_class_id != record.credential_class_id:
         problems.append("class")
     if credential.expires_on != record.expires_on:
@@ -229,7 +234,9 @@ def credentials_precheck(*, holder, operator_id: str = "") -> list[Credential]:
     today = timezone.localdate()
     now = timezone.now()
     credentials = list(
-        Credential.objects.filter(holder=holder, type__family="water_operator").select_for_update()
+        Credential.objects.filter(holder=holder, type__family="water_operator")
+        .select_related("holder")
+        .select_for_update(of=("self",))
     )
     records = {
         (r.type_id, r.number): r

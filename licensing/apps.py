@@ -57,6 +57,7 @@ class LicensingConfig(AppConfig):
                 url_name="licensing:home",
                 order=30,
                 staff_role="certification_office",
+                contact_email="MiningCertification@wsc.nt.ca",
             )
         )
         register_fulfilment("licensing.create_codes", services.fulfil_order_line)
@@ -84,6 +85,9 @@ class LicensingConfig(AppConfig):
                 on_approve=services.on_application_approved,
                 on_request_changes=services.on_application_changes,
                 on_refuse=services.on_application_refused,
+                summaries=application_summaries,
+                applicant_url=application_url,
+                own_emails=frozenset({"approve"}),  # licensing_approved, with the deadline
             )
         )
         files.register_access(Application, application_file_access)
@@ -109,6 +113,35 @@ class LicensingConfig(AppConfig):
             }
         )
         register_states(dict(Application.State.choices))
+
+
+def application_summaries(reviews) -> dict[int, str]:
+    """ "Certification application: <certification> — <applicant>" in the reader's language."""
+    from django.utils.translation import gettext
+
+    from licensing.models import Application
+
+    applications = {
+        a.pk: a
+        for a in Application.objects.filter(pk__in=[r.subject_id for r in reviews]).select_related(
+            "certification", "applicant"
+        )
+    }
+    texts = {}
+    for review in reviews:
+        application = applications.get(review.subject_id)
+        if application is not None:
+            texts[review.pk] = gettext("Certification application: %(cert)s — %(name)s") % {
+                "cert": application.certification.name,
+                "name": application.applicant.email,
+            }
+    return texts
+
+
+def application_url(review) -> str:
+    from django.urls import reverse
+
+    return reverse("licensing:application", args=[review.subject_id])
 
 
 def application_file_access(user, application) -> bool:

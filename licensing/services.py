@@ -227,10 +227,9 @@ def _open_review(application: Application) -> None:
         subject=application,
         applicant=application.applicant,
         staff_role=STAFF_ROLE,
-        summary=str(
-            _("Certification application: %(cert)s — %(name)s")
-            % {"cert": application.certification.name, "name": application.applicant.email}
-        ),
+        # Plain data; the inbox shows licensing.apps.application_summaries, in the reader's
+        # language.
+        summary=f"{application.certification.code} · {application.applicant.email}",
     )
 
 

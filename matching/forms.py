@@ -75,6 +75,16 @@ class AgreementForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, for_owner: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.for_owner = for_owner
+        if for_owner:
+            self.fields["agree"].label = _(
+                "I have read the user agreement and confirm that the information about my "
+                "organisation and its facilities is accurate. I will use operators' contact "
+                "details only to offer them work at these facilities."
+            )
+
 
 class AvailabilityForm(forms.Form):
     available = forms.BooleanField(label=_("I am available for work"), required=False)

@@ -192,6 +192,7 @@ def registry_panel(profile: OperatorProfile) -> list[dict]:
     rows = []
     for credential in credentials:
         record = records.get((credential.type_id, credential.number))
+        credential.holder = profile.user  # one holder: no query per row for the name check
         from credentials.services import credential_registry_mismatches
 
         live = credential_registry_mismatches(credential, record, today)

@@ -72,7 +72,13 @@ def active_owner_required(view):
             or profile.group.organisation.status != Organisation.Status.ACTIVE
         ):
             security_log.warning("refused matching search user=%s", request.user.pk)
-            raise PermissionDenied
+            raise PermissionDenied(
+                _(
+                    "Operator search is for verified system owners. Register your "
+                    "organisation as a system owner on the matching page; once the "
+                    "accreditation office has verified it, you can search."
+                )
+            )
         return view(request, profile, *args, **kwargs)
 
     return wrapper
@@ -226,6 +232,9 @@ def credential_delete(request, profile, pk: int):
 def operator_agreement(request, profile):
     form = AgreementForm(request.POST)
     form.is_valid()
+    if not form.cleaned_data.get("agree") and not profile.locked:
+        messages.error(request, _("Tick the user agreement box to submit your profile."))
+        return redirect("matching:operator_profile")
     try:
         if form.cleaned_data.get("agree"):
             services.operator_submit(profile=profile, actor=request.user)
@@ -316,7 +325,7 @@ def owner_profile(request, profile):
         "profile": profile,
         "organisation": profile.group.organisation,
         "facilities": list(profile.facilities.all()),
-        "agreement": AgreementForm(initial={"agree": profile.locked}),
+        "agreement": AgreementForm(initial={"agree": profile.locked}, for_owner=True),
         "history": list(audit_history(profile)[:20]),
     }
     return render(request, "matching/owner_profile.html", context)
@@ -370,6 +379,9 @@ def facility_delete(request, profile, pk: int):
 def owner_agreement(request, profile):
     form = AgreementForm(request.POST)
     form.is_valid()
+    if not form.cleaned_data.get("agree") and not profile.locked:
+        messages.error(request, _("Tick the user agreement box to submit your profile."))
+        return redirect("matching:owner_profile")
     try:
         if form.cleaned_data.get("agree"):
             services.owner_submit(profile=profile, actor=request.user)

@@ -318,6 +318,11 @@ def account_access(request, account_id: int):
 def pin_regenerate(request, account_id: int):
     access = account_for_member(request.user, account_id)
     access.require(MANAGE_GROUP)
+    if request.POST.get("confirm") != "yes":
+        messages.error(
+            request, _("Tick the box to confirm that the current PIN should stop working.")
+        )
+        return redirect("permits:access", account_id=account_id)
     services.pin_regenerate(account=access.account, actor=request.user)
     messages.success(request, _("A new PIN was generated. The old one no longer works."))
     return redirect("permits:access", account_id=account_id)

@@ -31,9 +31,21 @@ class PortalConfig(AppConfig):
                 panel_context=group_panel_context,
                 on_approve=org.on_group_approved,
                 on_refuse=org.on_group_refused,
+                summaries=group_summaries,
             )
         )
         post_migrate.connect(lambda **kwargs: ensure_permission_rows(), sender=self, weak=False)
+
+
+def group_summaries(reviews) -> dict[int, str]:
+    """A group request reads "Organisation — Groupe 001" in the reader's language."""
+    from portal.models import Group
+
+    groups = Group.objects.filter(pk__in=[r.subject_id for r in reviews]).select_related(
+        "organisation"
+    )
+    by_id = {g.pk: str(g) for g in groups}
+    return {r.pk: by_id[r.subject_id] for r in reviews if r.subject_id in by_id}
 
 
 def org_panel_context(review) -> dict:

@@ -17,8 +17,21 @@ def portal(request):
     def current():
         return next((g for g in groups if g.pk == group_id), None) if group_id else None
 
+    def service():
+        """The service the page belongs to (its URL namespace, or the current group's)."""
+        from portal.service_registry import services
+
+        by_key = {s.key: s for s in services()}
+        namespace = match.namespace if match else ""
+        if namespace in by_key:
+            return by_key[namespace]
+        group = current()
+        return by_key.get(group.service) if group is not None else None
+
     return {
+        "current_service": SimpleLazyObject(service),
         "SITE_NAME": settings.SITE_NAME,
+        "SUPPORT_EMAIL": settings.SUPPORT_EMAIL,
         "DEBUG": settings.DEBUG,
         "user_groups": groups,
         "current_group": SimpleLazyObject(current),

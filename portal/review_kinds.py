@@ -22,6 +22,16 @@ class ReviewKind:
     on_approve: Callback = _nothing
     on_request_changes: Callback = _nothing
     on_refuse: Callback = _nothing
+    # The inbox's one-line summaries, rendered when read, in the reader's language:
+    # (reviews) -> {review id: text}, one query for the whole page. Without it, the summary
+    # stored when the review opened is shown (keep it free of words then: names, numbers).
+    summaries: Callable[[list], dict[int, str]] | None = None
+    # Where the applicant follows the request: (review) -> URL path, reversed in the
+    # recipient's language. The generic decision e-mail links there (default: My groups).
+    applicant_url: Callable[..., str] | None = None
+    # Decisions ("approve", "request_changes", "refuse") after which the app sends its own
+    # e-mail: the generic one is not sent then, so the applicant gets one message.
+    own_emails: frozenset[str] = frozenset()
 
 
 _kinds: dict[str, ReviewKind] = {}
@@ -34,3 +44,16 @@ def register_review_kind(kind: ReviewKind) -> ReviewKind:
 
 def get_review_kind(key: str) -> ReviewKind:
     return _kinds[key]
+
+
+def attach_summaries(reviews: list) -> list:
+    """Set `display_summary` on each review, in the active language (one query per kind)."""
+    by_kind: dict[str, list] = {}
+    for review in reviews:
+        by_kind.setdefault(review.kind, []).append(review)
+    for key, group in by_kind.items():
+        kind = _kinds.get(key)
+        texts = kind.summaries(group) if kind and kind.summaries else {}
+        for review in group:
+            review.display_summary = texts.get(review.pk) or review.summary
+    return reviews

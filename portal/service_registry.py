@@ -19,6 +19,7 @@ class Service:
     url_name: str | None = None  # the service's home for a participant, once it has pages
     order: int = 0
     staff_role: str = ""  # the office that approves its organisations, groups and profiles
+    contact_email: str = ""  # the office's address, in the page footer of the service
 
 
 _services: dict[str, Service] = {}

@@ -35,6 +35,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Absolute links in e-mails sent from tasks, where there is no request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = _("Public services portal")
+# Shown in the footer and on error pages.
+SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "support@portal.example")
+CSRF_FAILURE_VIEW = "portal.views.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -234,7 +237,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # --- Languages ---
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_allauth/: allauth's French reworded with « courriel » (scripts/allauth_courriel.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 USE_I18N = True
 TIME_ZONE = "America/Toronto"
 USE_TZ = True
@@ -281,6 +285,9 @@ ANYMAIL = {k.removeprefix("ANYMAIL_"): v for k, v in os.environ.items() if k.sta
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# A "test payment" method that marks an order paid without money, so that development shows
+# the whole purchase. On with DEBUG or BILLING_TEST_PAYMENTS=1; `check --deploy` refuses it.
+BILLING_TEST_PAYMENTS = env_bool("BILLING_TEST_PAYMENTS")
 
 # --- Security ---
 HTTPS = env_bool("HTTPS")  # production behind TLS: secure cookies, HSTS, redirect
@@ -327,4 +334,9 @@ LOGGING = {
 }
 
 # Labels above fields, never repeated as placeholders.
-BOOTSTRAP5 = {"set_placeholder": False}
+BOOTSTRAP5 = {
+    "set_placeholder": False,
+    # Required fields get an asterisk (static/css/portal.css), as the forms' notes say.
+    "required_css_class": "required",
+    "field_renderers": {"default": "portal.lib.form_rendering.PortalFieldRenderer"},
+}

@@ -16,6 +16,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
     path("dashboard/", core.dashboard, name="dashboard"),
+    path("privacy/", core.legal_page, {"page": "privacy"}, name="privacy"),
+    path("accessibility/", core.legal_page, {"page": "accessibility"}, name="accessibility"),
+    path("terms/", core.legal_page, {"page": "terms"}, name="terms"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("files/<uuid:pk>/", files.private_file_download, name="private_file"),
@@ -63,3 +66,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
+
+# Error pages in the portal's layout and the page's language (portal/views/errors.py).
+handler400 = "portal.views.errors.bad_request"
+handler403 = "portal.views.errors.permission_denied"
+handler404 = "portal.views.errors.page_not_found"
+handler500 = "portal.views.errors.server_error"

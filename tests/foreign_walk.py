@@ -27,6 +27,9 @@ PUBLIC = {
     "staff_inbox": "lists the staff member's own role only",
     "outbox": "superusers only",
     "outbox_message": "superusers only",
+    "privacy": "public page",
+    "accessibility": "public page",
+    "terms": "public page",
 }
 # URL names of libraries whose pages show only the signed-in user's own account.
 PUBLIC_PREFIXES = ("account_", "mfa_", "usersessions_", "admin:")

@@ -1,8 +1,11 @@
+import re
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -126,7 +129,16 @@ class Group(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} — {self.name}"
+        return f"{self.organisation} — {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The name as shown: the default "Group 001" reads "Groupe 001" in French (the
+        stored name stays as typed; only numbered default names are translated)."""
+        match = re.fullmatch(r"Group (\d{3})", self.name)
+        if match:
+            return gettext("Group %(number)s") % {"number": match.group(1)}
+        return self.name
 
 
 class Membership(TimeStampedModel):

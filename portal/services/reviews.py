@@ -86,6 +86,6 @@ def review_decide(*, review: Review, actor, decision: str, note: str = "") -> Re
         data={"review": review.pk, "kind": review.kind},
     )
     security_log.info("decision review=%s staff=%s %s", review.pk, actor.pk, decision)
-    if review.applicant is not None:
+    if review.applicant is not None and decision not in kind.own_emails:
         notify(review.applicant, "review_decided", {"review": review, "kind": kind})
     return review

@@ -24,3 +24,29 @@ def review_kind_label(kind: str) -> str:
 @register.filter
 def state_label(state: str) -> str:
     return audit_labels.state_label(state)
+
+
+@register.filter
+def review_summary(review) -> str:
+    """A review's summary in the active language (the inbox attaches them in one batch)."""
+    from portal.review_kinds import attach_summaries
+
+    if getattr(review, "display_summary", None) is None:
+        attach_summaries([review])
+    return review.display_summary
+
+
+@register.filter
+def review_applicant_url(review) -> str:
+    """Where the applicant follows the request, in the active language."""
+    from django.urls import reverse
+
+    from portal.review_kinds import get_review_kind
+
+    try:
+        kind = get_review_kind(review.kind)
+    except KeyError:
+        kind = None
+    if kind is not None and kind.applicant_url is not None:
+        return kind.applicant_url(review)
+    return reverse("my_groups")

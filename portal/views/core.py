@@ -18,6 +18,12 @@ def home(request):
     return render(request, "portal/home.html", {"services": services()})
 
 
+@require_GET
+def legal_page(request, page: str):
+    """The footer's pages: privacy notice, accessibility statement, terms of use."""
+    return render(request, f"portal/legal/{page}.html")
+
+
 @login_required
 @require_GET
 def dashboard(request):

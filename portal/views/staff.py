@@ -13,7 +13,7 @@ from portal.access import review_for_staff
 from portal.errors import CoreError
 from portal.forms import ReviewDecisionForm
 from portal.models import Review
-from portal.review_kinds import get_review_kind
+from portal.review_kinds import attach_summaries, get_review_kind
 from portal.selectors import audit_history, staff_inbox
 from portal.services.reviews import review_decide
 
@@ -28,6 +28,7 @@ def _staff_only(user) -> None:
 def inbox(request):
     _staff_only(request.user)
     page = Paginator(staff_inbox(request.user.staff_role), 50).get_page(request.GET.get("page"))
+    attach_summaries(list(page))
     return render(request, "portal/staff/inbox.html", {"page": page, "today": timezone.localdate()})
 
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from accounts.models import User
 from portal.models import OutboundEmail
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 from tests.utils import last_email_to, link_in, path_of
 
 pytestmark = pytest.mark.django_db
@@ -79,11 +79,23 @@ def test_unverified_address_cannot_sign_in_until_confirmed(
     assert client.get(url("dashboard")).status_code == 200
 
 
-def test_sign_in_lands_on_dashboard_in_the_users_language(client, english_user):
+@pytest.mark.parametrize("page_language,other", [("en", "fr"), ("fr", "en")])
+def test_sign_in_stays_in_the_pages_language(client, page_language, other):
+    """The page's language wins for this visit, flash message included; the saved
+    preference (for e-mails and the next visit) is left as it was."""
+    user = UserFactory(email=f"reader-{other}@example.org", language=other)
     response = client.post(
-        url("account_login", "fr"), {"login": english_user.email, "password": PASSWORD}
+        url("account_login", page_language),
+        {"login": user.email, "password": PASSWORD},
+        follow=True,
     )
-    assert response["Location"] == "/en/dashboard/"
+    assert response.redirect_chain[-1][0] == f"/{page_language}/dashboard/"
+    html = response.content.decode()
+    assert f'<html lang="{page_language}">' in html
+    flash = {"en": "Successfully signed in as", "fr": "Connexion avec"}[page_language]
+    assert flash in html
+    user.refresh_from_db()
+    assert user.language == other
 
 
 def test_wrong_password_is_refused_with_a_message(client, alice):
@@ -143,3 +155,32 @@ def test_sign_up_with_mismatched_passwords_says_so_in_french(client):
     assert response.status_code == 200
     assert not User.objects.filter(email="new@example.org").exists()
     assert "Vous devez saisir deux fois le même mot de passe" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name", ["account_login", "account_signup", "account_reset_password", "account_email"]
+)
+def test_french_account_pages_say_courriel(client, alice, name):
+    if name == "account_email":
+        client.force_login(alice)
+    html = client.get(url(name, "fr")).content.decode()
+    assert "courriel" in html.lower()
+    visible = html.replace('type="email"', "").replace('autocomplete="email"', "")
+    assert "e-mail" not in visible.lower()
+
+
+@pytest.mark.parametrize(
+    "language,greeting",
+    [
+        ("en", "Hello from Public services portal!"),
+        ("fr", "Bonjour, c'est Portail des services publics"),
+    ],
+)
+def test_confirmation_e_mail_greets_with_the_portals_name(
+    client, django_capture_on_commit_callbacks, language, greeting
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, language, email=f"greet-{language}@example.org")
+    body = last_email_to(f"greet-{language}@example.org").body
+    assert greeting in body
+    assert "example.com" not in body

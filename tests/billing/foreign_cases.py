@@ -35,6 +35,7 @@ def cases(world) -> list[Case]:
         "billing:order_detail",
         "billing:order_cancel",
         "billing:invoice",
+        "billing:invoice_request",
     ):
         cases.append(Case(name, {"group_id": acme.pk, "order_id": order.pk}, w.charlie))
         cases.append(Case(name, {"group_id": globex.pk, "order_id": order.pk}, w.charlie))

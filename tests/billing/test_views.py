@@ -67,7 +67,11 @@ def test_no_payment_method_without_stripe_or_invoice_eligibility(client, setting
     order = draft_order(group, rep)
     client.force_login(rep)
     page = client.get(f"/en/billing/groups/{group.pk}/orders/{order.pk}/review/")
-    assert b"No payment method is available" in page.content
+    assert b"Card payment is not available at the moment" in page.content
+    # What a new company can do: ask the office, whose contact is shown.
+    assert b"Ask the office for invoice billing" in page.content
+    assert b"MiningCertification@wsc.nt.ca" in page.content
+    assert b'name="method"' not in page.content
 
 
 def test_staff_mark_paid_and_set_invoice_eligibility(client):

@@ -49,8 +49,25 @@ def page(browser, live_server):
 _axe = Axe()
 
 
+PHONE_WIDTH = 390
+
+# What sticks out at phone width: the widest elements beyond the viewport's right edge.
+_WIDE = """() => {
+  const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {
+    if (['auto', 'hidden', 'scroll'].includes(getComputedStyle(a).overflowX)) return true; }
+    return false; };
+  return [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .filter(e => !clipped(e))
+    .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+      + (typeof e.className === 'string' && e.className
+         ? '.' + e.className.split(' ').join('.') : ''));
+}"""
+
+
 def check_accessibility(page, name: str) -> None:
-    """No serious or critical axe violation; a screenshot for people to look at."""
+    """No serious or critical axe violation; no horizontal scroll at 390 px (a phone); a
+    screenshot for people to look at (and one at phone width)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     results = _axe.run(page)
@@ -60,3 +77,22 @@ def check_accessibility(page, name: str) -> None:
         if v["impact"] in {"serious", "critical"}
     ]
     assert not bad, f"{name} ({page.url}):\n" + "\n".join(bad)
+    check_phone_width(page, name)
+
+
+def check_phone_width(page, name: str) -> None:
+    """At 390 px wide the document does not scroll sideways; the viewport is restored."""
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": viewport["height"]})
+    try:
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        inner_width = page.evaluate("window.innerWidth")
+        if scroll_width > inner_width:
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-390.png"), full_page=True)
+        wide = page.evaluate(_WIDE) if scroll_width > inner_width else []
+        assert scroll_width <= inner_width, (
+            f"{name} ({page.url}) scrolls sideways at {PHONE_WIDTH} px: "
+            f"{scroll_width} > {inner_width}; too wide: {wide}"
+        )
+    finally:
+        page.set_viewport_size(viewport)

@@ -144,7 +144,8 @@ def test_buy_hand_out_apply_approve_redeem_follow(
     page = sign_in(browser, live_server, rep, lang)
     page.goto(f"/{lang}/licensing/")
     check_accessibility(page, f"{shot}-01-home")
-    page.get_by_role("link", name="Mines Boréales inc. — Group 001").click()
+    group_label = "Groupe 001" if lang == "fr" else "Group 001"
+    page.get_by_role("link", name=f"Mines Boréales inc. — {group_label}").click()
     check_accessibility(page, f"{shot}-02-company")
     page.get_by_role("link", name=w["buy"]).click()
     page.get_by_label(w["quantity"]).fill("4")

@@ -45,7 +45,11 @@ def test_operator_journey_in_french(browser, live_server):
     )
     olivier = UserFactory(email="olivier@example.org", first_name="Olivier", last_name="Pelletier")
     helpers.registry_row(
-        "DW-777", class_code="III", expires=helpers.in_days(500), operator_id="10000001"
+        "DW-777",
+        class_code="III",
+        expires=helpers.in_days(500),
+        operator_id="10000001",
+        name="PELLETIER Olivier",
     )
     page = sign_in(browser, live_server, olivier, "fr")
     page.goto("/fr/matching/")

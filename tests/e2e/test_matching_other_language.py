@@ -22,7 +22,11 @@ def test_operator_journey_in_english(browser, live_server):
     officer = UserFactory(staff_role="accreditation_office")
     erin = UserFactory(email="erin@example.org", first_name="Erin", last_name="Hill", language="en")
     helpers.registry_row(
-        "WW-555", type_code=helpers.WW, class_code="II", expires=helpers.in_days(90)
+        "WW-555",
+        type_code=helpers.WW,
+        class_code="II",
+        expires=helpers.in_days(90),
+        name=erin.get_full_name(),
     )
     page = sign_in(browser, live_server, erin, "en")
     page.goto("/en/matching/")

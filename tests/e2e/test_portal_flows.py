@@ -36,7 +36,7 @@ def test_join_a_group_and_the_manager_approves(browser, live_server, world):
     page.get_by_label("Message aux responsables du groupe (facultatif)").fill(
         "Bonjour, je suis au bureau de Lévis."
     )
-    page.get_by_role("button", name="Demander à joindre Group 001").click()
+    page.get_by_role("button", name="Demander à joindre Groupe 001").click()
     page.get_by_text("En attente d’approbation").wait_for()
     check_accessibility(page, "portal-fr-4-request-waiting")
 
@@ -56,8 +56,8 @@ def test_join_a_group_and_the_manager_approves(browser, live_server, world):
     assert membership.status == "active" and membership.roles == ["jobboard.finance_manager"]
 
     page.reload()
-    page.get_by_role("link", name="Group 001").click()
-    page.get_by_role("heading", name="Group 001").wait_for()
+    page.get_by_role("link", name="Groupe 001").click()
+    page.get_by_role("heading", name="Groupe 001").wait_for()
     assert nina.has_perm("portal.jobboard_buy", world.acme)
 
 
@@ -91,6 +91,6 @@ def test_ask_for_an_organisation_and_the_office_approves(browser, live_server, d
     organisation = Organisation.objects.get(legal_name="Construction Boréale inc.")
     assert organisation.status == "active" and organisation.registry_number == "1179876543"
     page.goto("/fr/groups/")
-    page.get_by_role("link", name="Group 001").click()
+    page.get_by_role("link", name="Groupe 001").click()
     page.get_by_role("heading", name="Demandes d’adhésion").wait_for()  # a manager's view
     check_accessibility(page, "portal-fr-10-new-group-page")

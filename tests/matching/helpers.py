@@ -32,11 +32,17 @@ _seq = iter(range(10_000_000, 99_999_999))
 
 
 def registry_row(
-    number, type_code=DW, class_code="II", expires=None, status="valid", operator_id="12345678"
+    number,
+    type_code=DW,
+    class_code="II",
+    expires=None,
+    status="valid",
+    operator_id="12345678",
+    name="Alice Martin",
 ):
     return RegistryRecord.objects.create(
         operator_id=operator_id,
-        name="Registry Name",
+        name=name,
         number=number,
         type=ctype(type_code),
         credential_class=cclass(class_code, type_code),
@@ -51,7 +57,7 @@ def credential(
 ):
     expires = expires or in_days(400)
     if registry:
-        registry_row(number, type_code, class_code, expires)
+        registry_row(number, type_code, class_code, expires, name=user.get_full_name())
     return Credential.objects.create(
         holder=user,
         type=ctype(type_code),

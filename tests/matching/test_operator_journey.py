@@ -267,3 +267,32 @@ def test_concurrent_double_submit_queues_one_review(alice):
     with pytest.raises(MatchingError):
         operator_submit(profile=profile, actor=alice)
     assert Review.objects.count() == 1
+
+
+def test_precheck_compares_the_holder_name(
+    client, alice, officer, django_capture_on_commit_callbacks
+):
+    """Someone else's certificate (the registry names another person) fails the pre-check
+    and shows in red with words on the panel; accents, case and word order do not count."""
+    profile = helpers.operator(alice, state=S.DRAFT, number=False)
+    helpers.registry_row("DW-OTHER", name="Bruno Gagnon")
+    helpers.registry_row("DW-SAME", name="MARTÍN, alice")
+    helpers.credential(alice, "DW-OTHER", registry=False)
+    helpers.credential(alice, "DW-SAME", registry=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        operator_submit(profile=profile, actor=alice)
+    mismatches = {c.number: c.registry_mismatches for c in Credential.objects.filter(holder=alice)}
+    assert mismatches == {"DW-OTHER": ["holder_name"], "DW-SAME": []}
+    client.force_login(officer)
+    page = client.get(f"/en/staff/reviews/{Review.objects.get().pk}/").content.decode()
+    assert "name differs from Alice Martin" in page
+    assert page.count("table-danger") == 1
+
+
+def test_name_comparison():
+    from credentials.names import same_person_name
+
+    assert same_person_name("Élise Côté-Roy", "cote roy elise")
+    assert same_person_name("Olivier Pelletier", "PELLETIER, Olivier")
+    assert not same_person_name("Olivier Pelletier", "Olivier Pelletier Jr")
+    assert not same_person_name("", "")

@@ -172,8 +172,14 @@ def test_old_pin_stops_working_after_regeneration(client, alice, bob):
     account = register(alice)
     old = account.pin_display
     client.force_login(alice)
-    assert client.get(f"/fr/permits/accounts/{account.pk}/access/regenerate/").status_code == 405
-    response = client.post(f"/fr/permits/accounts/{account.pk}/access/regenerate/")
+    url = f"/fr/permits/accounts/{account.pk}/access/regenerate/"
+    assert client.get(url).status_code == 405
+    # Without the confirmation box, nothing changes and the manager is told to tick it.
+    response = client.post(url, follow=True)
+    assert "Cochez la case pour confirmer" in response.content.decode()
+    account.refresh_from_db()
+    assert account.pin_display == old
+    response = client.post(url, {"confirm": "yes"})
     assert response.status_code == 302
     account.refresh_from_db()
     assert account.pin_display != old

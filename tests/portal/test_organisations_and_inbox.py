@@ -209,7 +209,7 @@ def test_join_request_from_the_organisation_page(client, world, django_capture_o
     newcomer = UserFactory()
     client.force_login(newcomer)
     page = client.get(f"/fr/organisations/{world.acme.organisation.pk}/").content.decode()
-    assert "Group 001" in page
+    assert "Groupe 001" in page  # the default name, translated
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/fr/groups/{world.acme.pk}/join/", {"message": "Salut"})
     assert response["Location"] == "/fr/groups/"
