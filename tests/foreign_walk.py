@@ -68,8 +68,8 @@ def core_cases(world) -> list[Case]:
 
 
 def _app_case_modules():
-    """tests/<app>/foreign_cases*.py (one per part of an app): `cases(world) -> list[Case]` (it may create the
-    victim's objects in world.acme first) and `PUBLIC = {url name: reason}`."""
+    """tests/<app>/foreign_cases*.py (one per part of an app): `cases(world) -> list[Case]`
+    (it may create the victim's objects in world.acme first) and `PUBLIC = {url: reason}`."""
     from importlib import import_module
     from pathlib import Path
 
