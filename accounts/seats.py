@@ -156,12 +156,12 @@ def seats_full_message(full: SeatsFull, user) -> str:
         "organisation": full.organisation,
         "minutes": settings.SESSION_IDLE_TIMEOUT // 60,
     }
-    is_manager = Membership.objects.filter(
-        user=user,
-        group__organisation=full.organisation,
-        status=Membership.Status.ACTIVE,
-        roles__contains=["manager"],
-    ).exists()
+    from portal.roles import MANAGE_GROUP, permissions_for
+
+    memberships = Membership.objects.filter(
+        user=user, group__organisation=full.organisation, status=Membership.Status.ACTIVE
+    ).select_related("group")
+    is_manager = any(MANAGE_GROUP in permissions_for(m.roles, m.group.service) for m in memberships)
     if is_manager and full.holders:
         people = "; ".join(
             _("%(name)s (since %(time)s)")

@@ -31,6 +31,11 @@ class CaseworkConfig(AppConfig):
                 staff_role="ministry",
             )
         )
+        from casework import plans
+        from casework.models import ClosureRequest
+
+        plans.setup()  # plans' merge hook, active-plan lookup, verbs (casework/plans.py)
+        files.register_access(ClosureRequest, plans.may_read_closure_consent)
         files.register_access(Consent, _may_read_consent)
         files.register_access(EmployerYearForm, _may_read_employer_form)
         register_verbs(

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StaffRole
+from accounts.seats import seat_limit_set
 from casework import queries
 from casework.errors import CaseworkError, NearDuplicates
 from casework.models import (
@@ -124,6 +125,7 @@ def provider_create(
         organisation=organisation, service=SERVICE, status=Group.Status.ACTIVE
     )
     provider = Provider.objects.create(group=group, seats=seats, created_by=actor)
+    seat_limit_set(organisation=organisation, seats=seats)  # S9: accounts counts the seats
     audit_record(actor=actor, subject=provider, verb="provider.created", data={"seats": seats})
     return provider
 
@@ -133,6 +135,7 @@ def provider_set_seats(*, provider: Provider, seats: int, actor) -> None:
     previous = provider.seats
     provider.seats = seats
     provider.save(update_fields=["seats", "updated_at"])
+    seat_limit_set(organisation=provider.group.organisation, seats=seats)
     audit_record(
         actor=actor,
         subject=provider,
