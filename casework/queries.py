@@ -192,3 +192,12 @@ def user_casework_groups(user) -> list[Group]:
         .select_related("organisation")
         .order_by("organisation__legal_name")
     )
+
+
+def providers_with_counts() -> QuerySet[Provider]:
+    from django.db.models import Count
+
+    return providers().annotate(
+        point_count=Count("group__service_points", distinct=True),
+        client_count=Count("group__casework_clients", distinct=True),
+    )
