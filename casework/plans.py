@@ -347,7 +347,7 @@ def _decide(request: ClosureRequest, to: str, *, actor, note: str) -> None:
 
 def _locked_request(request: ClosureRequest) -> ClosureRequest:
     return (
-        ClosureRequest.objects.select_for_update()
+        ClosureRequest.objects.select_for_update(of=("self",))
         .select_related("plan", "requested_by", "requester_group__organisation")
         .get(pk=request.pk)
     )

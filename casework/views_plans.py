@@ -41,9 +41,15 @@ def _group(request, group_id: int, permission: str) -> Group:
     group, _membership = group_for_member(request.user, group_id)
     if group.service != "casework":
         raise Http404
-    if permission not in group_permissions(request.user, group):
+    perms = group_permissions(request.user, group)
+    if permission not in perms:
         raise PermissionDenied
+    request.casework_perms = perms  # for the app's tabs
     return group
+
+
+def _perms(request) -> set[str]:
+    return getattr(request, "casework_perms", set())
 
 
 def _client(client_id: int) -> Client:
@@ -67,6 +73,7 @@ def plan_list(request, group_id: int):
         "casework/plans/list.html",
         {
             "group": group,
+            "perms": _perms(request),
             "page": page,
             "state": state,
             "states": ServicePlan.State.choices,
@@ -107,7 +114,13 @@ def plan_new(request, group_id: int, client_id: int):
     return render(
         request,
         "casework/plans/new.html",
-        {"group": group, "client": client, "form": form, "age": client.age},
+        {
+            "group": group,
+            "perms": _perms(request),
+            "client": client,
+            "form": form,
+            "age": client.age,
+        },
     )
 
 
@@ -123,6 +136,7 @@ def plan_detail(request, group_id: int, plan_id: int):
         "casework/plans/detail.html",
         {
             "group": group,
+            "perms": _perms(request),
             "plan": plan,
             "objectives": plan_queries.plan_objectives(plan),
             "add_form": ObjectiveAddForm(),
@@ -185,7 +199,13 @@ def objective_edit(request, group_id: int, plan_id: int, objective_id: int):
     return render(
         request,
         "casework/plans/objective.html",
-        {"group": group, "plan": plan, "objective": objective, "form": form},
+        {
+            "group": group,
+            "perms": _perms(request),
+            "plan": plan,
+            "objective": objective,
+            "form": form,
+        },
     )
 
 
@@ -220,7 +240,9 @@ def plan_close(request, group_id: int, plan_id: int):
             messages.success(request, _("The plan is closed."))
             return redirect("casework:plan_detail", group_id=group.pk, plan_id=plan.pk)
     return render(
-        request, "casework/plans/close.html", {"group": group, "plan": plan, "form": form}
+        request,
+        "casework/plans/close.html",
+        {"group": group, "perms": _perms(request), "plan": plan, "form": form},
     )
 
 
@@ -257,7 +279,7 @@ def closure_request_new(request, group_id: int, client_id: int):
     return render(
         request,
         "casework/plans/closure_request.html",
-        {"group": group, "client": client, "plan": plan, "form": form},
+        {"group": group, "perms": _perms(request), "client": client, "plan": plan, "form": form},
     )
 
 
@@ -274,7 +296,7 @@ def closure_queue(request, group_id: int):
     return render(
         request,
         "casework/plans/closure_queue.html",
-        {"group": group, "incoming": incoming, "outgoing": outgoing},
+        {"group": group, "perms": _perms(request), "incoming": incoming, "outgoing": outgoing},
     )
 
 
@@ -303,7 +325,7 @@ def closure_request_decide(request, group_id: int, request_id: int):
     return render(
         request,
         "casework/plans/closure_decide.html",
-        {"group": group, "closure": closure, "refuse_form": refuse_form},
+        {"group": group, "perms": _perms(request), "closure": closure, "refuse_form": refuse_form},
     )
 
 
@@ -326,6 +348,7 @@ def _report_page(request, *, group: Group | None, csv_url: str):
         "casework/plans/report.html",
         {
             "group": group,
+            "perms": _perms(request),
             "form": form,
             "rows": rows,
             "total": plan_queries.report_totals(rows),

@@ -21,6 +21,15 @@ from tests.casework.plan_helpers import (
 from tests.utils import run_concurrently
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Services speak the active language; these tests read their English messages."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.django_db
 class TestOpen:
     def test_open_gives_the_provider_full_access(self, providers):
@@ -170,4 +179,123 @@ def test_two_providers_opening_a_plan_for_one_client_at_once_one_wins(attempt):
     assert outcomes == ["done", "refused"]
     assert ServicePlan.objects.filter(client=client, state="active").count() == 1
     refusal = next(r for r in results if isinstance(r, CaseworkError))
-    assert "active plan at" in str(refusal.message)
+    winner = ServicePlan.objects.select_related("group__organisation").get(client=client)
+    assert str(winner.group.organisation) in str(refusal.message)  # says where to turn
+
+
+def text(response) -> str:
+    import html
+
+    return html.unescape(response.content.decode())
+
+
+@pytest.mark.django_db
+class TestPages:
+    def test_open_a_plan_then_two_placements_through_the_pages(self, providers, client):
+        p = providers
+        person = ready_client(p.a, p.worker_a)
+        employer = employer_with_form(p.a, p.worker_a, business_number="987 654 321")
+        goal, sub_goal = goal_and_sub_goal()
+        client.force_login(p.worker_a)
+        g = p.a.group.pk
+        new = f"/en/casework/p/{g}/clients/{person.pk}/plans/new/"
+        page = client.get(new).content.decode()
+        assert p.point_a.name in page and p.point_b.name not in page
+        response = client.post(
+            new,
+            {
+                "service_point": p.point_a.pk,
+                "goal": goal.pk,
+                "sub_goal": sub_goal.pk,
+                "start_date": timezone.localdate().isoformat(),
+            },
+        )
+        plan = ServicePlan.objects.get(client=person)
+        assert response["Location"] == f"/en/casework/p/{g}/plans/{plan.pk}/"
+        today = timezone.localdate()
+        for _ in range(2):
+            response = client.post(
+                f"/en/casework/p/{g}/plans/{plan.pk}/objectives/add/", {"type": placement_type().pk}
+            )
+            edit = response["Location"]
+            response = client.post(
+                edit,
+                {
+                    "business_number": "987-654-321",
+                    "position": "Camp counsellor",
+                    "start_date": today.isoformat(),
+                    "end_date": (today + datetime.timedelta(days=50)).isoformat(),
+                    "hours_per_week": "30",
+                },
+            )
+            assert response.status_code == 302
+        assert plan.objectives.filter(state="saved", employer=employer).count() == 2
+        detail = client.get(f"/en/casework/p/{g}/plans/{plan.pk}/").content.decode()
+        assert detail.count("Camp counsellor") == 2
+
+    def test_a_plan_without_service_point_is_refused_in_french(self, providers, client):
+        p = providers
+        person = ready_client(p.a, p.worker_a)
+        goal, sub_goal = goal_and_sub_goal()
+        client.force_login(p.worker_a)
+        new = f"/fr/casework/p/{p.a.group.pk}/clients/{person.pk}/plans/new/"
+        data = {"goal": goal.pk, "sub_goal": sub_goal.pk, "start_date": "2026-06-01"}
+        response = client.post(new, data)
+        assert response.status_code == 200
+        assert "Ce champ est obligatoire." in response.content.decode()
+        # Another provider's service point is not a choice either.
+        response = client.post(new, {**data, "service_point": p.point_b.pk})
+        assert response.status_code == 200
+        assert not ServicePlan.objects.exists()
+
+    def test_unknown_employer_and_missing_year_form_are_refused_on_the_page(
+        self, providers, client
+    ):
+        p = providers
+        person = ready_client(p.a, p.worker_a)
+        employer_with_form(p.a, p.worker_a, year=timezone.localdate().year - 1)
+        plan = open_plan(p.a, p.point_a, p.worker_a, person)
+        objective = plans.objective_add(plan=plan, type=placement_type(), actor=p.worker_a)
+        client.force_login(p.worker_a)
+        url = f"/fr/casework/p/{p.a.group.pk}/plans/{plan.pk}/objectives/{objective.pk}/"
+        today = timezone.localdate()
+        data = {
+            "position": "Cashier",
+            "start_date": today.isoformat(),
+            "end_date": today.isoformat(),
+            "hours_per_week": "20",
+        }
+        response = client.post(url, {**data, "business_number": "111111111"})
+        assert "Aucun employeur inscrit n'a ce numéro d'entreprise" in text(response)
+        response = client.post(url, {**data, "business_number": "123456789"})
+        assert "n'a pas de formulaire de l'employeur du SEE pour" in text(response)
+        objective.refresh_from_db()
+        assert objective.state == "draft"
+
+    def test_adding_a_second_unsaved_objective_of_a_type_says_why(self, providers, client):
+        p = providers
+        plan = open_plan(p.a, p.point_a, p.worker_a, ready_client(p.a, p.worker_a))
+        client.force_login(p.worker_a)
+        url = f"/en/casework/p/{p.a.group.pk}/plans/{plan.pk}/objectives/add/"
+        client.post(url, {"type": placement_type().pk})
+        response = client.post(url, {"type": placement_type().pk}, follow=True)
+        assert "before adding another one" in response.content.decode()
+        assert plan.objectives.count() == 1
+
+    def test_the_client_file_offers_to_open_a_plan_and_shows_it(self, providers, client):
+        p = providers
+        person = ready_client(p.a, p.worker_a)
+        client.force_login(p.worker_a)
+        url = f"/en/casework/p/{p.a.group.pk}/clients/{person.pk}/"
+        assert "Open an SJS plan" in client.get(url).content.decode()
+        open_plan(p.a, p.point_a, p.worker_a, person)
+        page = client.get(url).content.decode()
+        assert p.point_a.name in page and "Open an SJS plan" not in page
+
+    def test_without_the_plans_permission_no_plan_pages(self, providers, client):
+        from tests.casework.helpers import make_worker
+
+        p = providers
+        reader = make_worker(p.a, roles=())
+        client.force_login(reader)
+        assert client.get(f"/en/casework/p/{p.a.group.pk}/plans/").status_code == 403
