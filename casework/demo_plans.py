@@ -19,6 +19,7 @@ from casework.models import (
     PlanSubGoal,
     Provider,
     ServicePlan,
+    ServicePoint,
 )
 from portal.models import Membership
 
@@ -59,7 +60,7 @@ def seed() -> None:
     reasons = [r for r in CloseReason.values if r != CloseReason.MOVED]
     for index, provider in enumerate(providers):
         worker = _worker(provider)
-        points = list(provider.group.service_points.filter(active=True).order_by("pk"))
+        points = list(ServicePoint.objects.filter(group=provider.group, active=True).order_by("pk"))
         if worker is None or not points or not employers:
             continue
         clients = list(
@@ -153,7 +154,7 @@ def _closure_requests(providers, today) -> None:
     plans.plan_open(
         client=moved.client,
         group=requester.group,
-        service_point=requester.group.service_points.order_by("pk").first(),
+        service_point=ServicePoint.objects.filter(group=requester.group).order_by("pk")[0],
         goal=moved.goal,
         sub_goal=moved.sub_goal,
         start_date=today,

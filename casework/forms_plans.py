@@ -25,9 +25,13 @@ class PlanForm(forms.Form):
     service_point = forms.ModelChoiceField(
         label=_("Service point"), queryset=ServicePoint.objects.none(), empty_label=_("Choose…")
     )
-    goal = forms.ModelChoiceField(label=_("Goal"), queryset=PlanGoal.objects.filter(active=True))
+    goal = forms.ModelChoiceField(
+        label=_("Goal"), queryset=PlanGoal.objects.filter(active=True), empty_label=_("Choose…")
+    )
     sub_goal = forms.ModelChoiceField(
-        label=_("Sub-goal"), queryset=PlanSubGoal.objects.filter(active=True)
+        label=_("Sub-goal"),
+        queryset=PlanSubGoal.objects.filter(active=True).select_related("goal"),
+        empty_label=_("Choose…"),
     )
     start_date = forms.DateField(label=_("Start date"), widget=DATE)
 
@@ -39,7 +43,8 @@ class PlanForm(forms.Form):
         self.fields["start_date"].initial = timezone.localdate()
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         goal, sub_goal = data.get("goal"), data.get("sub_goal")
         if goal and sub_goal and sub_goal.goal_id != goal.pk:
             self.add_error("sub_goal", _("This sub-goal does not belong to the goal chosen."))
@@ -62,7 +67,8 @@ class ObjectiveForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date comes after the start date."))
@@ -129,7 +135,8 @@ class CloseForm(forms.Form):
         self.fields["closed_on"].initial = timezone.localdate()
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("reason") == CloseReason.OTHER and not (data.get("note") or "").strip():
             self.add_error("note", _("Explain the reason in the note."))
         closed_on = data.get("closed_on")
@@ -175,7 +182,8 @@ class ReportForm(forms.Form):
     end = forms.DateField(label=_("To"), widget=DATE)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end date comes after the start date."))
         return data

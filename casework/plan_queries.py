@@ -142,11 +142,11 @@ def plan_report(
             counts["active"],
             counts["clients"],
         )
-        row.closed = {reason: counts[f"closed_{reason}"] for reason in CloseReason.values}
-    for counts in placement_counts:
-        row = rows.get(counts["plan__service_point_id"])
+        row.closed = {reason: counts[f"closed_{reason}"] for reason in CloseReason.values}  # type: ignore[literal-required]
+    for placement in placement_counts:
+        row = rows.get(placement["plan__service_point_id"])
         if row is not None:
-            row.placements_started, row.placements_ended = counts["started"], counts["ended"]
+            row.placements_started, row.placements_ended = placement["started"], placement["ended"]
     for row in rows.values():
         row.closed = row.closed or dict.fromkeys(CloseReason.values, 0)
     return list(rows.values())

@@ -323,12 +323,13 @@ def closure_request_create(
     stored.save(update_fields=["attached_type", "attached_id"])
     audit_record(actor=actor, subject=plan, verb="plan.closure_requested", note=note)
     audit_record(actor=actor, subject=request, verb="closure_request.pending", to_state=R.PENDING)
-    for worker in _plan_workers(plan.group):
-        transaction.on_commit(
-            lambda worker=worker: notify(
-                worker, "casework_closure_requested", {"request": request, "plan": plan}
-            )
-        )
+    workers = _plan_workers(plan.group)
+
+    def tell_workers() -> None:
+        for worker in workers:
+            notify(worker, "casework_closure_requested", {"request": request, "plan": plan})
+
+    transaction.on_commit(tell_workers)
     return request
 
 
@@ -380,7 +381,7 @@ def closure_request_refuse(*, request: ClosureRequest, actor, note: str) -> None
     _decide(request, R.REFUSED, actor=actor, note=note.strip())
 
 
-def may_read_closure_consent(user, request: ClosureRequest) -> bool:
+def may_read_closure_consent(user, request) -> bool:
     """The consent attached to a closure request: the ministry and both providers' members."""
     if registry.is_ministry(user):
         return True

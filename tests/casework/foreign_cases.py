@@ -143,5 +143,5 @@ PUBLIC.update(foreign_cases_plans.PUBLIC)
 _registry_cases = cases
 
 
-def cases(world) -> list[Case]:  # noqa: F811
+def cases(world) -> list[Case]:  # type: ignore[no-redef]  # noqa: F811
     return _registry_cases(world) + foreign_cases_plans.cases(world)
