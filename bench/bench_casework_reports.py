@@ -103,10 +103,10 @@ def seed(total: int):
         cursor.execute(
             """
             INSERT INTO casework_planobjective
-                (plan_id, type_id, state, description, start_date, end_date, position,
-                 hours_per_week, employer_id, created_at, updated_at)
-            SELECT p.id, t.id, 'saved', '', p.start_date, p.start_date + 35, 'Clerk', 20, NULL,
-                   now(), now()
+                (plan_id, group_id, service_point_id, type_id, state, description, start_date,
+                 end_date, position, hours_per_week, employer_id, created_at, updated_at)
+            SELECT p.id, p.group_id, p.service_point_id, t.id, 'saved', '', p.start_date,
+                   p.start_date + 35, 'Clerk', 20, NULL, now(), now()
             FROM casework_serviceplan p, casework_objectivetype t WHERE t.code = 'placement'
             """
         )
@@ -136,10 +136,14 @@ def run(total: int) -> None:
         with CaptureQueriesContext(connection) as queries:
             plan_report(start=start, end=end, group=provider.group)
         captured = [q["sql"] for q in queries.captured_queries]
-        with connection.cursor() as cursor:
+        from django.db import transaction
+
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '64MB'")
             for sql in captured:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-                print("\n".join(row[0] for row in cursor.fetchall()))
+                if sql.startswith("SELECT"):
+                    cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    print("\n".join(row[0] for row in cursor.fetchall()))
 
     timings = []
     for _ in range(10):

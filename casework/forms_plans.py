@@ -53,7 +53,9 @@ class PlanForm(forms.Form):
 
 class ObjectiveAddForm(forms.Form):
     type = forms.ModelChoiceField(
-        label=_("Objective type"), queryset=ObjectiveType.objects.filter(active=True)
+        label=_("Objective type"),
+        queryset=ObjectiveType.objects.filter(active=True),
+        empty_label=_("Choose…"),
     )
 
 

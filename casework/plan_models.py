@@ -145,6 +145,12 @@ class PlanObjective(TimeStampedModel):
         SAVED = "saved", pgettext_lazy("casework objective", "Saved")
 
     plan = models.ForeignKey(ServicePlan, on_delete=models.CASCADE, related_name="objectives")
+    # The plan's group and service point (they never change), copied so that the placements
+    # report counts a provider's objectives without joining 100,000+ plans.
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="+")
+    service_point = models.ForeignKey(
+        "casework.ServicePoint", on_delete=models.PROTECT, related_name="+"
+    )
     type = models.ForeignKey(ObjectiveType, on_delete=models.PROTECT, related_name="+")
     state = models.CharField(max_length=10, choices=State, default=State.DRAFT)
     description = models.CharField(_("description"), max_length=500, blank=True)
@@ -175,9 +181,9 @@ class PlanObjective(TimeStampedModel):
             ),
         ]
         indexes = [
-            # plan_report: placements started / ended in a period.
-            models.Index(fields=["start_date"], name="objective_start"),
-            models.Index(fields=["end_date"], name="objective_end"),
+            # plan_report: a provider's placements started / ended in a period.
+            models.Index(fields=["group", "start_date"], name="objective_group_start"),
+            models.Index(fields=["group", "end_date"], name="objective_group_end"),
         ]
 
     def __str__(self) -> str:

@@ -187,7 +187,9 @@ def objective_add(*, plan: ServicePlan, type: ObjectiveType, actor) -> PlanObjec
         raise CaseworkError(_("This plan is closed."))
     try:
         with transaction.atomic():
-            objective = PlanObjective.objects.create(plan=plan, type=type)
+            objective = PlanObjective.objects.create(
+                plan=plan, group_id=plan.group_id, service_point_id=plan.service_point_id, type=type
+            )
     except IntegrityError:
         raise CaseworkError(
             _("Save the %(type)s objective already started before adding another one.")

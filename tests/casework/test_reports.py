@@ -53,6 +53,8 @@ def bulk_plans(p, provider, point, n: int, *, state="active", prefix="C", employ
         if employer is not None:
             PlanObjective.objects.create(
                 plan=plan,
+                group=plan.group,
+                service_point=plan.service_point,
                 type=placement_type(),
                 state="saved",
                 employer=employer,
@@ -184,6 +186,8 @@ def test_plan_pages_run_a_fixed_number_of_queries(client):
         for _plan in made[1:]:
             PlanObjective.objects.create(
                 plan=made[0],
+                group=made[0].group,
+                service_point=made[0].service_point,
                 type=placement_type(),
                 state="saved",
                 employer=employer,
