@@ -163,6 +163,10 @@ class ClosureRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent_signed_on"].initial = timezone.localdate()
+
     def clean_consent_signed_on(self):
         day: datetime.date = self.cleaned_data["consent_signed_on"]
         if day > timezone.localdate():

@@ -197,3 +197,15 @@ def test_two_sign_ins_for_the_last_seat_at_once_one_wins(attempt):
         "refused",
     ]
     assert Seat.objects.filter(organisation=group.organisation).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_providers_seat_count_feeds_the_limit():
+    from accounts.models import SeatLimit
+    from casework import registry
+
+    ministry = UserFactory(staff_role="ministry")
+    provider = registry.provider_create(actor=ministry, legal_name="Emplois Sud", seats=4)
+    assert SeatLimit.objects.get(organisation=provider.group.organisation).seats == 4
+    registry.provider_set_seats(provider=provider, seats=2, actor=ministry)
+    assert SeatLimit.objects.get(organisation=provider.group.organisation).seats == 2

@@ -141,7 +141,7 @@ WORDS = {
 def sign_in(browser, live_server, user, lang):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(30000)  # the machine is shared: slow pages are not failures
     page.goto(f"/{lang}/accounts/login/")
     page.locator("input[name=login]").fill(user.email)
     page.locator("input[name=password]").fill(PASSWORD)
