@@ -34,7 +34,7 @@ class ClientSearchForm(forms.Form):
     email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not any(data.get(k) for k in ("name", "birth_date", "phone", "email")):
             raise forms.ValidationError(
                 _("Enter a name, a birth date, a phone number or an e-mail address.")
@@ -84,7 +84,7 @@ class DifferentPersonForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("different_person") and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why this is a different person."))
         return data
@@ -97,7 +97,7 @@ class EducationForm(forms.ModelForm):
         widgets = {"start_date": _date_input(), "end_date": _date_input()}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date."))
@@ -111,7 +111,7 @@ class EmploymentForm(forms.ModelForm):
         widgets = {"start_date": _date_input(), "end_date": _date_input()}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date."))
@@ -183,7 +183,7 @@ class EmployerSearchForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=100, required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not (data.get("q") or "").strip() and not (data.get("city") or "").strip():
             raise forms.ValidationError(_("Enter a name, a business number or a city."))
         return data

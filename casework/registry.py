@@ -14,7 +14,7 @@ Hooks for the plans part of the app (casework/plans.py), so this module never im
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -163,6 +163,21 @@ def client_provider_record(*, client: Client, group: Group, actor) -> bool:
     return created
 
 
+# Namespace of the advisory locks taken per birth date (any constant unlikely elsewhere).
+_BIRTH_DATE_LOCKS = 0x43570000
+
+
+def _lock_birth_dates(born) -> None:
+    """Two registrations of people born the same day (or on the swapped day and month) run
+    one after the other, so each one's duplicate check sees the other (transaction lock)."""
+    days = sorted({born, *[d for d in [queries._swapped(born)] if d]})
+    with connection.cursor() as cursor:
+        for day in days:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s)", [_BIRTH_DATE_LOCKS + day.toordinal()]
+            )
+
+
 @transaction.atomic
 def client_register(
     *,
@@ -176,6 +191,7 @@ def client_register(
     near duplicates stop the registration (NearDuplicates) unless each was confirmed "a
     different person" with a reason: the pairs then go to the ministry's queue."""
     first, last, born = fields["first_name"], fields["last_name"], fields["birth_date"]
+    _lock_birth_dates(born)
     if queries.client_exact_duplicate(first, last, born):
         raise CaseworkError(_("This person is already registered with this name and birth date."))
     confirmed = {c.pk for c in distinct_from}

@@ -214,7 +214,7 @@ def client_serve(request, group_id: int, pk: int):
         raise Http404
     form = ServeClientForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["confirm"][0])
+        messages.error(request, str(form.errors["confirm"][0]))
         return redirect("casework:client", group_id=group_id, pk=pk)
     registry.client_serve(client=client, group=access.group, actor=request.user)
     messages.success(request, _("Your organisation now serves this client."))
@@ -363,7 +363,7 @@ def consent_withdraw(request, group_id: int, pk: int, consent_id: int):
     consent = get_object_or_404(Consent, pk=consent_id, client=client)
     form = WithdrawConsentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["note"][0])
+        messages.error(request, str(form.errors["note"][0]))
     else:
         try:
             registry.consent_withdraw(
