@@ -212,3 +212,66 @@ def test_register_a_client_and_an_employer(browser, live_server, tmp_path, lang)
     check_accessibility(ministry, f"casework-ministry-access-log-{lang}")
     ministry.goto(f"/{lang}/casework/ministry/")
     check_accessibility(ministry, f"casework-ministry-{lang}")
+
+
+NEAR = {
+    "fr": {
+        "stopped": "Est-ce l’une de ces personnes?",
+        "different": "J’ai vérifié avec le client",
+        "reason": "Pourquoi est-ce une personne différente?",
+        "minimal": "Vous ne voyez que ce qui permet d’éviter un doublon",
+        "decide": "Décider",
+        "distinct": "Personnes différentes",
+        "marked": "La paire est indiquée comme deux personnes différentes.",
+    },
+    "en": {
+        "stopped": "Is it one of these people?",
+        "different": "I checked with the client",
+        "reason": "Why is this a different person?",
+        "minimal": "You see only what avoids a duplicate",
+        "decide": "Decide",
+        "distinct": "Different people",
+        "marked": "The pair is marked as different people.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_near_duplicate_minimal_view_and_the_ministry_queue(browser, live_server, lang):
+    from tests.casework.helpers import make_client
+
+    w, n = WORDS[lang], NEAR[lang]
+    providers = Providers()
+    theirs = make_client(providers.b, providers.worker_b)  # Émilie Gagnon, 2008-05-14
+    page = _sign_in(browser, live_server, providers.worker_a, lang)
+    group = providers.a.group.pk
+
+    # Another provider's client: the minimal view only.
+    page.goto(f"/{lang}/casework/p/{group}/clients/{theirs.pk}/")
+    page.get_by_text(n["minimal"]).wait_for()
+    assert "705-555-0101" not in page.content()
+    check_accessibility(page, f"casework-client-minimal-{lang}")
+
+    # A close name with the same birth date stops the registration.
+    page.goto(f"/{lang}/casework/p/{group}/clients/new/?name=Emily+Gagnon&birth_date=2008-05-14")
+    page.get_by_label(w["city"], exact=True).fill("Sudbury")
+    page.get_by_role("button", name=w["save_continue"]).click()
+    page.get_by_role("heading", name=n["stopped"]).wait_for()
+    check_accessibility(page, f"casework-client-near-duplicate-{lang}")
+    page.get_by_label(n["different"]).check()
+    page.get_by_label(n["reason"]).fill("Other parents, other school")
+    page.get_by_role("button", name=w["save_continue"]).click()
+    page.wait_for_url("**/education/")
+
+    # The ministry reviews the pair.
+    ministry = _sign_in(browser, live_server, providers.ministry, lang)
+    ministry.goto(f"/{lang}/casework/ministry/duplicates/")
+    check_accessibility(ministry, f"casework-ministry-duplicates-{lang}")
+    ministry.locator("main table a").first.click()
+    check_accessibility(ministry, f"casework-ministry-duplicate-{lang}")
+    ministry.get_by_label(n["distinct"]).check()
+    ministry.get_by_role("button", name=n["decide"]).click()
+    ministry.get_by_text(n["marked"]).wait_for()
+    ministry.goto(f"/{lang}/casework/ministry/providers/{providers.a.pk}/")
+    check_accessibility(ministry, f"casework-ministry-provider-{lang}")
+    assert Client.objects.count() == 2
