@@ -256,6 +256,11 @@ def bench_search(context: dict) -> None:
     plan = bare(typed[0][0], typed[0][1], explain="EXPLAIN (ANALYZE, BUFFERS) ")
     print("plan of the search:\n  " + "\n  ".join(row[0] for row in plan))
 
+    points = f"/en/casework/p/{group.pk}/service-points/"
+    _measure(
+        "baseline: a page without search (service points)",
+        [lambda: http.get(points).status_code == 200 for _ in range(50)],
+    )
     _measure(
         "client search page, misspelt name + birth date",
         [lambda t=t: page(*t) for t in typed],

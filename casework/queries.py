@@ -63,7 +63,10 @@ def client_search(
             # birth-date index), rather than letting the planner walk the trigram index.
             close = Q(similarity__gte=SEARCH_SIMILARITY)
         else:
-            close = Q(name_key__trigram_similar=key)  # the trigram index
+            # The trigram index, with word similarity (threshold 0.6): the typed name must
+            # be close to a part of the registered one, so a shared first name alone does
+            # not pull in thousands of rows.
+            close = Q(name_key__trigram_word_similar=key)
         clients = clients.filter(close | Q(sound_key=sound))
         order = ["-similarity", "last_name", "first_name", "pk"]
     else:

@@ -318,3 +318,13 @@ def test_ministry_merges_from_the_queue(client, providers):
     response = client.get(_url("client", providers, pk=newer.pk))
     assert response.url == _url("client", providers, pk=existing.pk)
     assert "705-555-0101" in client.get(response.url).content.decode()
+
+
+def test_home_leads_each_person_to_their_desk(client, providers):
+    client.force_login(providers.worker_a)
+    assert client.get(reverse("casework:home")).url == _url("clients", providers)
+    assert "/casework/" in client.get("/en/dashboard/").content.decode()
+    client.force_login(providers.ministry)
+    assert client.get(reverse("casework:home")).url == reverse("casework:ministry")
+    client.force_login(UserFactory())
+    assert client.get(reverse("casework:home")).status_code == 404
