@@ -328,3 +328,14 @@ def test_home_leads_each_person_to_their_desk(client, providers):
     assert client.get(reverse("casework:home")).url == reverse("casework:ministry")
     client.force_login(UserFactory())
     assert client.get(reverse("casework:home")).status_code == 404
+
+
+def test_provider_manager_reaches_the_users_and_sees_the_seats(client, providers):
+    client.force_login(providers.manager_a)
+    page = client.get(_url("service_points", providers)).content.decode()
+    users = reverse("group_detail", kwargs={"group_id": providers.a.group.pk})
+    link = f'href="{users}">Users</a>'
+    assert link in page and "5 users signed in at a time" in page
+    assert client.get(users).status_code == 200
+    client.force_login(providers.worker_a)
+    assert link not in client.get(_url("service_points", providers)).content.decode()
