@@ -282,6 +282,25 @@ class ProviderForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
 
 
+class ManagerForm(forms.Form):
+    manager_email = forms.EmailField(
+        label=_("E-mail of the provider's manager"),
+        help_text=_("The person signs up first; they become the provider's manager."),
+    )
+
+    def clean_manager_email(self):
+        from accounts.models import User
+
+        self.user = User.objects.filter(
+            email__iexact=self.cleaned_data["manager_email"], is_active=True
+        ).first()
+        if self.user is None:
+            raise forms.ValidationError(
+                _("No account uses this e-mail: ask the person to sign up first.")
+            )
+        return self.cleaned_data["manager_email"]
+
+
 class SeatsForm(forms.Form):
     seats = forms.IntegerField(label=_("Seats (concurrent users)"), min_value=1, max_value=500)
 

@@ -210,3 +210,13 @@ def providers_with_counts() -> QuerySet[Provider]:
         point_count=Count("group__service_points", distinct=True),
         client_count=Count("group__casework_clients", distinct=True),
     )
+
+
+def provider_managers(provider: Provider):
+    from portal.roles import MANAGER
+
+    return (
+        provider.group.memberships.filter(status="active", roles__contains=[MANAGER])
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )

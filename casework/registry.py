@@ -142,6 +142,40 @@ def provider_set_seats(*, provider: Provider, seats: int, actor) -> None:
 
 
 @transaction.atomic
+def provider_add_manager(*, provider: Provider, user, actor) -> None:
+    """The ministry names a provider's manager (its system specialist, Q14): the principal
+    manager and provider manager roles, through the core's membership services (e-mailed)."""
+    from casework.roles import PROVIDER_MANAGER
+    from portal.errors import CoreError
+    from portal.roles import MANAGER
+    from portal.services.memberships import (
+        membership_approve,
+        membership_request_join,
+        membership_set_roles,
+    )
+
+    roles = [MANAGER, PROVIDER_MANAGER.key]
+    group = provider.group
+    membership = Membership.objects.filter(
+        user=user, group=group, status__in=[Membership.Status.REQUESTED, Membership.Status.ACTIVE]
+    ).first()
+    try:
+        if membership is None:
+            membership = membership_request_join(user=user, group=group)
+        if membership.status == Membership.Status.REQUESTED:
+            membership_approve(membership=membership, actor=actor, roles=roles)
+        else:
+            membership_set_roles(
+                membership=membership, roles=sorted({*membership.roles, *roles}), actor=actor
+            )
+    except CoreError as error:
+        raise CaseworkError(error.message) from None
+    audit_record(
+        actor=actor, subject=provider, verb="provider.manager_named", data={"member": user.email}
+    )
+
+
+@transaction.atomic
 def service_point_create(*, group: Group, actor, **fields) -> ServicePoint:
     try:
         with transaction.atomic():
