@@ -42,6 +42,7 @@ class CaseworkConfig(AppConfig):
             {
                 "provider.created": _("created the service provider"),
                 "provider.seats_changed": _("changed the number of seats"),
+                "provider.manager_named": _("named the provider's manager"),
                 "service_point.created": _("added the service point"),
                 "client.registered": _("registered the client"),
                 "client.served": _("started serving the client"),

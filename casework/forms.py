@@ -34,7 +34,7 @@ class ClientSearchForm(forms.Form):
     email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not any(data.get(k) for k in ("name", "birth_date", "phone", "email")):
             raise forms.ValidationError(
                 _("Enter a name, a birth date, a phone number or an e-mail address.")
@@ -84,7 +84,7 @@ class DifferentPersonForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("different_person") and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why this is a different person."))
         return data
@@ -97,7 +97,7 @@ class EducationForm(forms.ModelForm):
         widgets = {"start_date": _date_input(), "end_date": _date_input()}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date."))
@@ -111,7 +111,7 @@ class EmploymentForm(forms.ModelForm):
         widgets = {"start_date": _date_input(), "end_date": _date_input()}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date is before the start date."))
@@ -183,7 +183,7 @@ class EmployerSearchForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=100, required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not (data.get("q") or "").strip() and not (data.get("city") or "").strip():
             raise forms.ValidationError(_("Enter a name, a business number or a city."))
         return data
@@ -280,6 +280,25 @@ class ProviderForm(forms.Form):
     city = forms.CharField(label=_("City"), max_length=100)
     postal_code = forms.CharField(label=_("Postal code"), max_length=10, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+
+
+class ManagerForm(forms.Form):
+    manager_email = forms.EmailField(
+        label=_("E-mail of the provider's manager"),
+        help_text=_("The person signs up first; they become the provider's manager."),
+    )
+
+    def clean_manager_email(self):
+        from accounts.models import User
+
+        self.user = User.objects.filter(
+            email__iexact=self.cleaned_data["manager_email"], is_active=True
+        ).first()
+        if self.user is None:
+            raise forms.ValidationError(
+                _("No account uses this e-mail: ask the person to sign up first.")
+            )
+        return self.cleaned_data["manager_email"]
 
 
 class SeatsForm(forms.Form):

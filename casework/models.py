@@ -120,6 +120,10 @@ class Client(TimeStampedModel):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
     )
 
+    # Where the client has an active SJS plan ("provider, service point"), set by the views
+    # from registry.active_plans_for() (one query for a whole list); not a column.
+    active_plan: str | None = None
+
     class Meta:
         verbose_name = _("client")
         verbose_name_plural = _("clients")

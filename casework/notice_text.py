@@ -1,7 +1,9 @@
 """The first version of the ministry's notice of collection (S3, Q10), as data: the
 migration 0001 stores it as NoticeVersion 1. A new version is a new row, never an edit."""
 
-NOTICE_V1 = {
+from typing import Any
+
+NOTICE_V1: dict[str, Any] = {
     "version": 1,
     "effective_from": "2026-04-01",
     "purpose_en": (

@@ -24,6 +24,7 @@ from portal.models import Group
 # registration (S2); the sound key catches spellings trigrams miss ("Filip" / "Philippe").
 NEAR_DUPLICATE_SIMILARITY = 0.45
 SEARCH_LIMIT = 25
+SEARCH_SIMILARITY = 0.3  # pg_trgm's default threshold, as the % operator uses
 
 
 def _swapped(day: datetime.date) -> datetime.date | None:
@@ -56,9 +57,17 @@ def client_search(
     if name.strip():
         key = names.normalise(name)
         sound = names.sound_key(name)
-        clients = clients.filter(Q(name_key__trigram_similar=key) | Q(sound_key=sound)).annotate(
-            similarity=TrigramSimilarity("name_key", key)
-        )
+        clients = clients.annotate(similarity=TrigramSimilarity("name_key", key))
+        if birth_date:
+            # A few hundred people share a birth date: compare their names one by one (the
+            # birth-date index), rather than letting the planner walk the trigram index.
+            close = Q(similarity__gte=SEARCH_SIMILARITY)
+        else:
+            # The trigram index, with word similarity (threshold 0.6): the typed name must
+            # be close to a part of the registered one, so a shared first name alone does
+            # not pull in thousands of rows.
+            close = Q(name_key__trigram_word_similar=key)
+        clients = clients.filter(close | Q(sound_key=sound))
         order = ["-similarity", "last_name", "first_name", "pk"]
     else:
         clients = clients.annotate(similarity=Value(1.0))
@@ -200,4 +209,14 @@ def providers_with_counts() -> QuerySet[Provider]:
     return providers().annotate(
         point_count=Count("group__service_points", distinct=True),
         client_count=Count("group__casework_clients", distinct=True),
+    )
+
+
+def provider_managers(provider: Provider):
+    from portal.roles import MANAGER
+
+    return (
+        provider.group.memberships.filter(status="active", roles__contains=[MANAGER])
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
     )

@@ -14,7 +14,7 @@ Hooks for the plans part of the app (casework/plans.py), so this module never im
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -145,6 +145,40 @@ def provider_set_seats(*, provider: Provider, seats: int, actor) -> None:
 
 
 @transaction.atomic
+def provider_add_manager(*, provider: Provider, user, actor) -> None:
+    """The ministry names a provider's manager (its system specialist, Q14): the principal
+    manager and provider manager roles, through the core's membership services (e-mailed)."""
+    from casework.roles import PROVIDER_MANAGER
+    from portal.errors import CoreError
+    from portal.roles import MANAGER
+    from portal.services.memberships import (
+        membership_approve,
+        membership_request_join,
+        membership_set_roles,
+    )
+
+    roles = [MANAGER, PROVIDER_MANAGER.key]
+    group = provider.group
+    membership = Membership.objects.filter(
+        user=user, group=group, status__in=[Membership.Status.REQUESTED, Membership.Status.ACTIVE]
+    ).first()
+    try:
+        if membership is None:
+            membership = membership_request_join(user=user, group=group)
+        if membership.status == Membership.Status.REQUESTED:
+            membership_approve(membership=membership, actor=actor, roles=roles)
+        else:
+            membership_set_roles(
+                membership=membership, roles=sorted({*membership.roles, *roles}), actor=actor
+            )
+    except CoreError as error:
+        raise CaseworkError(error.message) from None
+    audit_record(
+        actor=actor, subject=provider, verb="provider.manager_named", data={"member": user.email}
+    )
+
+
+@transaction.atomic
 def service_point_create(*, group: Group, actor, **fields) -> ServicePoint:
     try:
         with transaction.atomic():
@@ -166,6 +200,21 @@ def client_provider_record(*, client: Client, group: Group, actor) -> bool:
     return created
 
 
+# Namespace of the advisory locks taken per birth date (any constant unlikely elsewhere).
+_BIRTH_DATE_LOCKS = 0x43570000
+
+
+def _lock_birth_dates(born) -> None:
+    """Two registrations of people born the same day (or on the swapped day and month) run
+    one after the other, so each one's duplicate check sees the other (transaction lock)."""
+    days = sorted({born, *[d for d in [queries._swapped(born)] if d]})
+    with connection.cursor() as cursor:
+        for day in days:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s)", [_BIRTH_DATE_LOCKS + day.toordinal()]
+            )
+
+
 @transaction.atomic
 def client_register(
     *,
@@ -179,6 +228,7 @@ def client_register(
     near duplicates stop the registration (NearDuplicates) unless each was confirmed "a
     different person" with a reason: the pairs then go to the ministry's queue."""
     first, last, born = fields["first_name"], fields["last_name"], fields["birth_date"]
+    _lock_birth_dates(born)
     if queries.client_exact_duplicate(first, last, born):
         raise CaseworkError(_("This person is already registered with this name and birth date."))
     confirmed = {c.pk for c in distinct_from}
@@ -252,8 +302,7 @@ def client_set_income_source(*, client: Client, actor, income_source: str) -> No
         actor=actor,
         subject=client,
         verb="client.income_source_set",
-        from_state=previous,
-        to_state=income_source,
+        data={"from": previous, "to": income_source},
     )
 
 
@@ -295,9 +344,15 @@ def employment_remove(*, entry: EmploymentEntry, actor) -> None:
 
 
 def notice_current() -> NoticeVersion:
+    """The latest version of the notice. The migration stores version 1; it is stored again
+    here if the table was emptied (a flushed test database)."""
     notice = NoticeVersion.objects.order_by("-version").first()
-    if notice is None:  # the migration stores version 1
-        raise CaseworkError(_("No notice of collection is in effect."))
+    if notice is None:
+        from casework.notice_text import NOTICE_V1
+
+        notice, _created = NoticeVersion.objects.get_or_create(
+            version=NOTICE_V1["version"], defaults=NOTICE_V1
+        )
     return notice
 
 

@@ -1,3 +1,4 @@
+from importlib import import_module
 from importlib.util import find_spec
 
 from django.urls import URLPattern, URLResolver, path
@@ -57,6 +58,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 # The plans part of the app (another file, same namespace).
 if find_spec("casework.urls_plans") is not None:
-    from casework import urls_plans
-
-    urlpatterns += urls_plans.urlpatterns
+    urlpatterns += import_module("casework.urls_plans").urlpatterns

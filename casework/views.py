@@ -31,6 +31,7 @@ from casework.forms import (
     EmployerYearFormForm,
     EmploymentForm,
     IncomeSourceForm,
+    ManagerForm,
     ProviderForm,
     SeatsForm,
     ServeClientForm,
@@ -214,7 +215,7 @@ def client_serve(request, group_id: int, pk: int):
         raise Http404
     form = ServeClientForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["confirm"][0])
+        messages.error(request, str(form.errors["confirm"][0]))
         return redirect("casework:client", group_id=group_id, pk=pk)
     registry.client_serve(client=client, group=access.group, actor=request.user)
     messages.success(request, _("Your organisation now serves this client."))
@@ -363,7 +364,7 @@ def consent_withdraw(request, group_id: int, pk: int, consent_id: int):
     consent = get_object_or_404(Consent, pk=consent_id, client=client)
     form = WithdrawConsentForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors["note"][0])
+        messages.error(request, str(form.errors["note"][0]))
     else:
         try:
             registry.consent_withdraw(
@@ -525,8 +526,21 @@ def provider_detail(request, pk: int):
     provider = get_object_or_404(Provider.objects.select_related("group__organisation"), pk=pk)
     seats_form = SeatsForm(initial={"seats": provider.seats})
     point_form = ServicePointForm()
+    manager_form = ManagerForm()
     if request.method == "POST":
-        if "seats" in request.POST:
+        if "manager_email" in request.POST:
+            manager_form = ManagerForm(request.POST)
+            if manager_form.is_valid():
+                try:
+                    registry.provider_add_manager(
+                        provider=provider, user=manager_form.user, actor=request.user
+                    )
+                except CaseworkError as error:
+                    manager_form.add_error("manager_email", error.message)
+                else:
+                    messages.success(request, _("The provider's manager is named."))
+                    return redirect("casework:provider", pk=pk)
+        elif "seats" in request.POST:
             seats_form = SeatsForm(request.POST)
             if seats_form.is_valid():
                 registry.provider_set_seats(
@@ -554,6 +568,8 @@ def provider_detail(request, pk: int):
             "points": list(queries.service_points(provider.group)),
             "seats_form": seats_form,
             "point_form": point_form,
+            "manager_form": manager_form,
+            "managers": list(queries.provider_managers(provider)),
             "history": audit_history(provider),
         },
     )

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError
+from django.utils import translation
 
 from casework import names, queries, registry
 from casework.errors import CaseworkError, NearDuplicates
@@ -20,6 +21,13 @@ from portal.models import AuditEvent
 from tests.casework.helpers import client_fields, make_client, make_employer, pdf
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; the French catalog has its own test."""
+    with translation.override("en"):
+        yield
 
 
 def test_names_meet_despite_accents_case_and_spelling():

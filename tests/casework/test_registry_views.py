@@ -318,3 +318,43 @@ def test_ministry_merges_from_the_queue(client, providers):
     response = client.get(_url("client", providers, pk=newer.pk))
     assert response.url == _url("client", providers, pk=existing.pk)
     assert "705-555-0101" in client.get(response.url).content.decode()
+
+
+def test_home_leads_each_person_to_their_desk(client, providers):
+    client.force_login(providers.worker_a)
+    assert client.get(reverse("casework:home")).url == _url("clients", providers)
+    assert "/casework/" in client.get("/en/dashboard/").content.decode()
+    client.force_login(providers.ministry)
+    assert client.get(reverse("casework:home")).url == reverse("casework:ministry")
+    client.force_login(UserFactory())
+    assert client.get(reverse("casework:home")).status_code == 404
+
+
+def test_provider_manager_reaches_the_users_and_sees_the_seats(client, providers):
+    client.force_login(providers.manager_a)
+    page = client.get(_url("service_points", providers)).content.decode()
+    users = reverse("group_detail", kwargs={"group_id": providers.a.group.pk})
+    link = f'href="{users}">Users</a>'
+    assert link in page and "5 users signed in at a time" in page
+    assert client.get(users).status_code == 200
+    client.force_login(providers.worker_a)
+    assert link not in client.get(_url("service_points", providers)).content.decode()
+
+
+def test_ministry_names_the_provider_manager(client, providers, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from portal.models import Membership
+
+    person = UserFactory(email="lead@example.org", language="en")
+    client.force_login(providers.ministry)
+    url = reverse("casework:provider", kwargs={"pk": providers.b.pk})
+    unknown = client.post(url, {"manager_email": "nobody@example.org"})
+    assert "ask the person to sign up first" in unknown.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"manager_email": "LEAD@example.org"})
+    membership = Membership.objects.get(user=person, group=providers.b.group)
+    assert membership.status == "active"
+    assert set(membership.roles) == {"manager", "casework.provider_manager"}
+    assert any("lead@example.org" in m.to for m in mail.outbox)
+    assert "lead@example.org" in client.get(url).content.decode()
