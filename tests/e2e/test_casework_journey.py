@@ -334,3 +334,43 @@ def test_casework_journey(browser, live_server, tmp_path, lang):
     assert cells[:2] == ["2", "0"], cells  # two plans opened at A, none active at the end
     row_b = m.get_by_role("row", name=re.compile(re.escape(p.point_b.name)))
     assert row_b.get_by_role("cell").all_inner_texts()[:2] == ["1", "1"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_seats_in_the_browser(browser, live_server, lang):
+    """S9: with every seat taken, a sign-in is refused with the reason; the provider manager
+    sees who holds the seats, ends a session, and the refused worker gets in."""
+    from casework import registry
+
+    p = Providers()
+    registry.provider_set_seats(provider=p.a, seats=2, actor=p.ministry)
+    speaking(p.manager_a, lang)
+    manager = sign_in(browser, live_server, p.manager_a, lang)
+    sign_in(browser, live_server, p.worker_a, lang)
+    late = make_late_worker(p, lang)
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    refused = context.new_page()
+    refused.goto(f"/{lang}/accounts/login/")
+    refused.locator("input[name=login]").fill(late.email)
+    refused.locator("input[name=password]").fill(PASSWORD)
+    refused.locator("main form button[type=submit]").click()
+    words = {"fr": "places de Avenir Emploi Sudbury sont occupées", "en": "seats of Avenir"}
+    refused.get_by_text(re.compile(words[lang])).wait_for()
+    check_accessibility(refused, f"casework-seats-refused-{lang}")
+
+    manager.goto(f"/{lang}/me/seats/{p.a.group.pk}/")
+    check_accessibility(manager, f"casework-seats-{lang}")
+    end = {"fr": "Mettre fin à la session", "en": "End session"}[lang]
+    manager.get_by_role("button", name=re.compile(end)).click()
+    manager.get_by_role("button", name=re.compile(end)).wait_for(state="detached")
+
+    refused.locator("input[name=login]").fill(late.email)
+    refused.locator("input[name=password]").fill(PASSWORD)
+    refused.locator("main form button[type=submit]").click()
+    refused.wait_for_url("**/dashboard/")
+
+
+def make_late_worker(p, lang):
+    from tests.casework.helpers import make_worker
+
+    return make_worker(p.a, email=f"late-{lang}@example.org", language=lang)
