@@ -20,7 +20,9 @@ from portal.demo import DemoAccount, _account, _member
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
-CASE_WORKER, PROVIDER_MANAGER = "casework.case_worker", "casework.provider_manager"
+CASE_WORKER = "casework.case_worker"
+# The system specialist is also the group's principal manager (approves members).
+PROVIDER_MANAGER = ["manager", "casework.provider_manager"]
 
 # (legal name, city, seats, [(EO id, service point, city)], [(person, roles)])
 PROVIDERS = [
@@ -41,7 +43,7 @@ PROVIDERS = [
                     "Lalonde",
                     "provider manager (summer jobs, Avenir)",
                 ),
-                [PROVIDER_MANAGER],
+                PROVIDER_MANAGER,
             ),
         ],
     ),
@@ -72,7 +74,7 @@ PROVIDERS = [
                     "provider manager (summer jobs, Northern Youth)",
                     language="en",
                 ),
-                [PROVIDER_MANAGER],
+                PROVIDER_MANAGER,
             ),
         ],
     ),
