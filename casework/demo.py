@@ -204,7 +204,13 @@ def _clients(rng, providers, workers) -> None:
             continue
         seen.add((first, last, born))
         city = providers[index].group.organisation.city
-        _register(rng, providers[index], workers[index], first, last, born, city, full=n % 3 == 0)
+        client = _register(
+            rng, providers[index], workers[index], first, last, born, city, full=n % 3 == 0
+        )
+        if n < 30:  # a few views of full files for the ministry's access log
+            registry.client_access_log(
+                user=workers[index], client=client, group=providers[index].group
+            )
     # Near-duplicates: the first provider registered one spelling, another provider the other,
     # confirmed "a different person" with a reason: the pair waits in the ministry's queue.
     for n, (first, last, other_first, other_last) in enumerate(VARIANTS):
