@@ -20,7 +20,9 @@ from portal.demo import DemoAccount, _account, _member
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
-CASE_WORKER, PROVIDER_MANAGER = "casework.case_worker", "casework.provider_manager"
+CASE_WORKER = "casework.case_worker"
+# The system specialist is also the group's principal manager (approves members).
+PROVIDER_MANAGER = ["manager", "casework.provider_manager"]
 
 # (legal name, city, seats, [(EO id, service point, city)], [(person, roles)])
 PROVIDERS = [
@@ -41,7 +43,7 @@ PROVIDERS = [
                     "Lalonde",
                     "provider manager (summer jobs, Avenir)",
                 ),
-                [PROVIDER_MANAGER],
+                PROVIDER_MANAGER,
             ),
         ],
     ),
@@ -72,7 +74,7 @@ PROVIDERS = [
                     "provider manager (summer jobs, Northern Youth)",
                     language="en",
                 ),
-                [PROVIDER_MANAGER],
+                PROVIDER_MANAGER,
             ),
         ],
     ),
@@ -202,7 +204,13 @@ def _clients(rng, providers, workers) -> None:
             continue
         seen.add((first, last, born))
         city = providers[index].group.organisation.city
-        _register(rng, providers[index], workers[index], first, last, born, city, full=n % 3 == 0)
+        client = _register(
+            rng, providers[index], workers[index], first, last, born, city, full=n % 3 == 0
+        )
+        if n < 30:  # a few views of full files for the ministry's access log
+            registry.client_access_log(
+                user=workers[index], client=client, group=providers[index].group
+            )
     # Near-duplicates: the first provider registered one spelling, another provider the other,
     # confirmed "a different person" with a reason: the pair waits in the ministry's queue.
     for n, (first, last, other_first, other_last) in enumerate(VARIANTS):

@@ -152,3 +152,20 @@ def test_client_file(client, providers):
             queries_for(client, f"/en/casework/p/{providers.a.group.pk}/clients/{person.pk}/")
         )
     assert counts[0] == counts[1], counts
+
+
+def test_provider_page_and_service_points(client, providers):
+    from casework.models import ServicePoint
+
+    counts = []
+    for size in (1, 50):
+        ServicePoint.objects.filter(group=providers.b.group).delete()
+        for n in range(size):
+            ServicePoint.objects.create(
+                group=providers.b.group, eo_id=f"EO-P{size}-{n}", name=f"Site {n}", city="Timmins"
+            )
+        client.force_login(providers.ministry)
+        counts.append(queries_for(client, f"/en/casework/ministry/providers/{providers.b.pk}/"))
+        client.force_login(providers.worker_b)
+        counts.append(queries_for(client, f"/en/casework/p/{providers.b.group.pk}/service-points/"))
+    assert counts[0] == counts[2] and counts[1] == counts[3], counts
