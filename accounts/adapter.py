@@ -1,15 +1,22 @@
 """allauth's hooks: its e-mails go through the portal's one e-mail path, in the right language."""
 
+import logging
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from accounts.seats import SeatsFull, seat_take, seats_full_message
 from portal.notify import queue_email
+
+security_log = logging.getLogger("portal.security")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,6 +24,19 @@ class AccountAdapter(DefaultAccountAdapter):
         # A new account speaks the language of the page it signed up on.
         user.language = translation.get_language() or settings.LANGUAGE_CODE
         return super().save_user(request, user, form, commit=commit)
+
+    def login(self, request, user):
+        # S9: the seat is taken once the session has its new key; a full organisation sends
+        # the user back to the sign-in form, signed out, with the reason in their language.
+        super().login(request, user)
+        try:
+            seat_take(user=user, session_key=request.session.session_key)
+        except SeatsFull as full:
+            security_log.warning("sign-in refused seats full user=%s", user.pk)
+            super().logout(request)
+            # In the page's language, like every message of this visit.
+            messages.error(request, seats_full_message(full, user))
+            raise ImmediateHttpResponse(redirect(reverse("account_login"))) from None
 
     def get_login_redirect_url(self, request):
         # The page's language wins for this visit (signing in from /en/ stays in English);

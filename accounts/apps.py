@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import signals  # noqa: F401  (sign-in logging and session start)
+        from portal.audit_labels import register_verbs
+
+        register_verbs({"seat.ended": _("Session ended by a manager (seat freed)")})

@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.translation import gettext as _
 
+from accounts.seats import seat_touch
+
 SESSION_STARTED = "portal_session_started"
 SESSION_SEEN = "portal_session_seen"
 
@@ -30,4 +32,5 @@ class SessionTimeoutMiddleware:
             elif now - seen >= 60 or SESSION_SEEN not in request.session:
                 # Written at most once a minute, to spare a session save on every request.
                 request.session[SESSION_SEEN] = now
+                seat_touch(session_key=request.session.session_key)
         return self.get_response(request)

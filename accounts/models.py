@@ -73,3 +73,48 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.email
+
+
+class SeatLimit(models.Model):
+    """S9: an organisation's licensed number of concurrent users. Its row is locked while a
+    sign-in counts the seats in use, so two sign-ins for the last seat cannot both pass."""
+
+    organisation = models.OneToOneField(
+        "portal.Organisation", on_delete=models.CASCADE, related_name="seat_limit"
+    )
+    seats = models.PositiveIntegerField(_("seats"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("seat limit")
+        verbose_name_plural = _("seat limits")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.seats}"
+
+
+class Seat(models.Model):
+    """One signed-in session of a member of a seat-limited organisation. A user with several
+    sessions counts once; the row goes on sign-out, expiry, idle timeout or when found stale."""
+
+    organisation = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, related_name="seats"
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="seats")
+    session_key = models.CharField(max_length=40)
+    taken_at = models.DateTimeField()
+    last_seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "session_key"], name="seat_org_session_unique"
+            ),
+        ]
+        indexes = [
+            # seat_release / seat_touch: the seats of one session.
+            models.Index(fields=["session_key"], name="seat_session_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.user_id}"

@@ -4,10 +4,11 @@ import logging
 import time
 
 from allauth.account.signals import user_logged_in
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from accounts.middleware import SESSION_SEEN, SESSION_STARTED
+from accounts.seats import seat_release
 
 security_log = logging.getLogger("portal.security")
 
@@ -27,3 +28,10 @@ def on_sign_in(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def on_sign_in_failed(sender, credentials, request=None, **kwargs):
     security_log.warning("sign-in failed ip=%s", _client_ip(request))
+
+
+@receiver(user_logged_out)
+def on_sign_out(sender, request, user, **kwargs):
+    # Sign-out and the idle/absolute timeouts (the middleware signs out) free the seat.
+    if request is not None and hasattr(request, "session"):
+        seat_release(session_key=request.session.session_key)

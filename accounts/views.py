@@ -1,12 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.forms import AlertPreferencesForm, ProfileForm
+from accounts.models import Seat, SeatLimit
+from accounts.seats import live_seats, seat_end
+from portal.access import group_for_manager
 from portal.alerts import alert_choices, alert_preferences_save
 
 
@@ -28,3 +31,44 @@ def profile(request):
         form = ProfileForm(instance=user)
         alerts_form = AlertPreferencesForm(choices=choices)
     return render(request, "accounts/profile.html", {"form": form, "alerts_form": alerts_form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def seats(request, group_id: int):
+    """S9: who holds the organisation's seats now, for a manager of one of its groups."""
+    group, _membership = group_for_manager(request.user, group_id)
+    organisation = group.organisation
+    limit = SeatLimit.objects.filter(organisation=organisation).first()
+    holders = list(live_seats(organisation.pk))
+    return render(
+        request,
+        "accounts/seats.html",
+        {
+            "group": group,
+            "organisation": organisation,
+            "limit": limit,
+            "holders": holders,
+            "in_use": len({seat.user_id for seat in holders}),
+            "current_key": request.session.session_key,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def seat_end_view(request, group_id: int, seat_id: int):
+    group, _membership = group_for_manager(request.user, group_id)
+    seat = get_object_or_404(
+        Seat.objects.select_related("user", "organisation"),
+        pk=seat_id,
+        organisation=group.organisation,
+    )
+    if seat.session_key == request.session.session_key:
+        messages.error(request, _("This is your own session: sign out instead."))
+    else:
+        seat_end(seat=seat, actor=request.user)
+        messages.success(
+            request, _("The session of %(name)s has ended.") % {"name": seat.user.display_name}
+        )
+    return redirect("seats", group_id=group.pk)

@@ -2,11 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _participates(user) -> bool:
+    from casework.queries import user_casework_groups
+    from casework.registry import is_ministry
+
+    return is_ministry(user) or bool(user_casework_groups(user))
+
+
 class CaseworkConfig(AppConfig):
     name = "casework"
     verbose_name = _("Summer jobs casework")
 
     def ready(self) -> None:
+        from casework import roles  # noqa: F401  (registers the casework roles)
+        from casework.models import Consent, EmployerYearForm
+        from portal import files
+        from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 
         register_service(
@@ -14,9 +25,54 @@ class CaseworkConfig(AppConfig):
                 key="casework",
                 name=_("Summer Jobs Service"),
                 description=_("Service providers manage clients, employers and service plans."),
-                # Nobody takes part yet: the service's pages come with its issue.
-                participates=lambda user: False,
+                participates=_participates,
+                url_name="casework:home",
                 order=50,
                 staff_role="ministry",
             )
         )
+        from casework import plans
+        from casework.models import ClosureRequest
+
+        plans.setup()  # plans' merge hook, active-plan lookup, verbs (casework/plans.py)
+        files.register_access(ClosureRequest, plans.may_read_closure_consent)
+        files.register_access(Consent, _may_read_consent)
+        files.register_access(EmployerYearForm, _may_read_employer_form)
+        register_verbs(
+            {
+                "provider.created": _("created the service provider"),
+                "provider.seats_changed": _("changed the number of seats"),
+                "provider.manager_named": _("named the provider's manager"),
+                "service_point.created": _("added the service point"),
+                "client.registered": _("registered the client"),
+                "client.served": _("started serving the client"),
+                "client.updated": _("changed the personal details"),
+                "client.income_source_set": _("recorded the income source"),
+                "client.age_verified": _("verified the age"),
+                "client.education_added": _("added an education entry"),
+                "client.education_removed": _("removed an education entry"),
+                "client.employment_added": _("added an employment entry"),
+                "client.employment_removed": _("removed an employment entry"),
+                "client.consent_recorded": _("recorded the signed consent"),
+                "client.consent_withdrawn": _("recorded the withdrawal of consent"),
+                "client.marked_distinct": _("marked the pair as different people"),
+                "client.merged_in": _("merged a duplicate record into this one"),
+                "client.merged_away": _("merged this record into another one"),
+                "employer.registered": _("registered the employer"),
+                "employer.year_form_added": _("added the yearly SJS employer form"),
+            }
+        )
+
+
+def _may_read_consent(user, consent) -> bool:
+    from casework.registry import client_full_access
+
+    return client_full_access(user, consent.client)
+
+
+def _may_read_employer_form(user, form) -> bool:
+    """The ministry and members of any casework provider (employers are shared)."""
+    from casework.queries import user_casework_groups
+    from casework.registry import is_ministry
+
+    return is_ministry(user) or bool(user_casework_groups(user))

@@ -24,6 +24,8 @@ class Command(BaseCommand):
                     raise
                 continue
             module.seed()
+            # An app may list the people it adds (DEMO_PEOPLE), printed with the others.
+            accounts += [a for a in getattr(module, "DEMO_PEOPLE", []) if a not in accounts]
         self.stdout.write(self.style.SUCCESS(f"Demo accounts (password for all: {DEMO_PASSWORD})"))
         width = max(len(a.email) for a in accounts)
         for account in accounts:

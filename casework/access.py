@@ -1,0 +1,78 @@
+"""Fetch and check together. A provider's pages take the group from the URL, resolved through
+the user's own active membership in a casework provider group (404 otherwise); a permission
+missing is 403. Clients and employers are shared registries: any provider may find them, but
+a client's full file only opens for a group that serves or served the client (404 otherwise:
+the minimal view is the client's page)."""
+
+import logging
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from casework import registry
+from casework.models import Client, Provider
+from casework.roles import CLIENTS
+from portal.access import group_permissions
+from portal.models import Group, Membership
+
+security_log = logging.getLogger("portal.security")
+
+
+@dataclass
+class ProviderAccess:
+    group: Group
+    membership: Membership
+    provider: Provider
+    perms: set[str]
+
+    def can(self, permission: str) -> bool:
+        return permission in self.perms
+
+
+def provider_for_member(user, group_id: int, permission: str | None = None) -> ProviderAccess:
+    membership = (
+        Membership.objects.filter(
+            user=user,
+            group_id=group_id,
+            status=Membership.Status.ACTIVE,
+            group__service="casework",
+            group__casework_provider__isnull=False,
+        )
+        .select_related("group__organisation", "group__casework_provider")
+        .first()
+    )
+    if membership is None:
+        security_log.warning("refused casework group=%s user=%s", group_id, user.pk)
+        raise Http404
+    group = membership.group
+    perms = group_permissions(user, group)
+    if permission and permission not in perms:
+        security_log.warning("refused %s group=%s user=%s", permission, group_id, user.pk)
+        raise PermissionDenied
+    return ProviderAccess(group, membership, group.casework_provider, perms)
+
+
+def client_in_registry(pk: int) -> Client:
+    return get_object_or_404(Client.objects.select_related("age_verified_by"), pk=pk)
+
+
+def client_for_full_view(request, group_id: int, pk: int) -> tuple[ProviderAccess, Client]:
+    """A page of the client's full file for a serving provider; each view is logged."""
+    access = provider_for_member(request.user, group_id, CLIENTS)
+    client = get_object_or_404(
+        Client.objects.select_related("age_verified_by"),
+        pk=pk,
+        merged_into__isnull=True,
+        providers__group=access.group,
+    )
+    if request.method == "GET":
+        registry.client_access_log(user=request.user, client=client, group=access.group)
+    return access, client
+
+
+def require_ministry(user) -> None:
+    if not registry.is_ministry(user):
+        security_log.warning("refused casework ministry page user=%s", user.pk)
+        raise Http404

@@ -1,0 +1,222 @@
+"""Reads of casework: registry searches, the duplicate check, the ministry's queue and the
+access log. Each list runs a fixed number of queries whatever the row count."""
+
+import datetime
+
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Greatest
+
+from casework import names
+from casework.models import (
+    Client,
+    ClientAccess,
+    ClientProvider,
+    DuplicateSuspicion,
+    Employer,
+    EmployerYearForm,
+    Provider,
+    ServicePoint,
+)
+from portal.models import Group
+
+# Names at least this similar (pg_trgm similarity, 0..1) with the same birth date stop a
+# registration (S2); the sound key catches spellings trigrams miss ("Filip" / "Philippe").
+NEAR_DUPLICATE_SIMILARITY = 0.45
+SEARCH_LIMIT = 25
+SEARCH_SIMILARITY = 0.3  # pg_trgm's default threshold, as the % operator uses
+
+
+def _swapped(day: datetime.date) -> datetime.date | None:
+    """The birth date with day and month swapped (a common typing error), if it exists."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return datetime.date(day.year, day.day, day.month)
+
+
+def client_search(
+    *,
+    name: str = "",
+    birth_date: datetime.date | None = None,
+    phone: str = "",
+    email: str = "",
+    group: Group | None = None,
+    limit: int = SEARCH_LIMIT,
+) -> list[Client]:
+    """Clients matching every criterion given, best names first. Each has `similarity` and,
+    with `group`, `served_here` (the group serves or served them: full file)."""
+    clients = Client.objects.filter(merged_into__isnull=True)
+    if not (name.strip() or birth_date or phone.strip() or email.strip()):
+        return []
+    if birth_date:
+        clients = clients.filter(birth_date=birth_date)
+    if phone.strip():
+        clients = clients.filter(phone_key=names.phone_key(phone))
+    if email.strip():
+        clients = clients.filter(email=email.strip().lower())
+    if name.strip():
+        key = names.normalise(name)
+        sound = names.sound_key(name)
+        clients = clients.annotate(similarity=TrigramSimilarity("name_key", key))
+        if birth_date:
+            # A few hundred people share a birth date: compare their names one by one (the
+            # birth-date index), rather than letting the planner walk the trigram index.
+            close = Q(similarity__gte=SEARCH_SIMILARITY)
+        else:
+            # The trigram index, with word similarity (threshold 0.6): the typed name must
+            # be close to a part of the registered one, so a shared first name alone does
+            # not pull in thousands of rows.
+            close = Q(name_key__trigram_word_similar=key)
+        clients = clients.filter(close | Q(sound_key=sound))
+        order = ["-similarity", "last_name", "first_name", "pk"]
+    else:
+        clients = clients.annotate(similarity=Value(1.0))
+        order = ["last_name", "first_name", "pk"]
+    if group is not None:
+        clients = clients.annotate(
+            served_here=Exists(ClientProvider.objects.filter(client=OuterRef("pk"), group=group))
+        )
+    return list(clients.order_by(*order)[:limit])
+
+
+def client_exact_duplicate(first_name: str, last_name: str, birth_date) -> Client | None:
+    return Client.objects.filter(
+        merged_into__isnull=True,
+        name_key=names.person_name_key(first_name, last_name),
+        birth_date=birth_date,
+    ).first()
+
+
+def client_near_duplicates(
+    first_name: str, last_name: str, birth_date: datetime.date, *, exclude: int | None = None
+) -> list[Client]:
+    """Registered clients that are likely the same person: a close or same-sounding name
+    with the same birth date (or its day and month swapped)."""
+    key = names.person_name_key(first_name, last_name)
+    sound = names.sound_key(f"{first_name} {last_name}")
+    dates = [birth_date] + [d for d in [_swapped(birth_date)] if d]
+    candidates = (
+        Client.objects.filter(merged_into__isnull=True, birth_date__in=dates)
+        .annotate(similarity=TrigramSimilarity("name_key", key))
+        .filter(Q(similarity__gte=NEAR_DUPLICATE_SIMILARITY) | Q(sound_key=sound))
+    )
+    if exclude:
+        candidates = candidates.exclude(pk=exclude)
+    return list(candidates.order_by("-similarity", "pk")[:10])
+
+
+def client_provider_names(client: Client) -> list[str]:
+    return [
+        str(g.organisation)
+        for g in Group.objects.filter(casework_clients__client=client)
+        .select_related("organisation")
+        .order_by("organisation__legal_name")
+    ]
+
+
+def client_accesses(client: Client, *, limit: int = 50) -> QuerySet[ClientAccess]:
+    return (
+        ClientAccess.objects.filter(client=client)
+        .select_related("user", "group__organisation")
+        .order_by("-at")[:limit]
+    )
+
+
+def access_log() -> QuerySet[ClientAccess]:
+    """The ministry's access log, newest first (paginated by the view)."""
+    return ClientAccess.objects.select_related("user", "group__organisation", "client").order_by(
+        "-at", "-pk"
+    )
+
+
+def duplicates_queue(status: str = DuplicateSuspicion.Status.OPEN) -> QuerySet[DuplicateSuspicion]:
+    return (
+        DuplicateSuspicion.objects.filter(status=status)
+        .select_related("client", "similar_to", "reported_by", "reported_group__organisation")
+        .order_by("created_at", "pk")
+    )
+
+
+def employer_search(
+    *, query: str = "", city: str = "", limit: int = SEARCH_LIMIT
+) -> list[Employer]:
+    """Employers by business number (exact, normalised) or name (typo-tolerant), and city."""
+    employers = Employer.objects.all()
+    query = query.strip()
+    if not (query or city.strip()):
+        return []
+    if city.strip():
+        employers = employers.filter(city__iexact=city.strip())
+    order = ["legal_name", "pk"]
+    if query:
+        number = names.business_number_key(query)
+        key = names.normalise(query)
+        condition = Q(business_number_key=number) if number else Q(pk__in=[])
+        if key:
+            condition |= Q(name_key__trigram_word_similar=key)
+            employers = employers.annotate(
+                similarity=Greatest(TrigramSimilarity("name_key", key), Value(0.0))
+            )
+            order = ["-similarity", *order]
+        employers = employers.filter(condition)
+    this_year = datetime.date.today().year
+    employers = employers.annotate(
+        has_this_year_form=Exists(
+            EmployerYearForm.objects.filter(employer=OuterRef("pk"), year=this_year)
+        )
+    )
+    return list(employers.order_by(*order)[:limit])
+
+
+def employer_close_names(legal_name: str, operating_name: str = "") -> list[Employer]:
+    key = names.normalise(f"{legal_name} {operating_name}")
+    if not key:
+        return []
+    return list(
+        Employer.objects.annotate(similarity=TrigramSimilarity("name_key", key))
+        .filter(similarity__gte=0.5)
+        .order_by("-similarity", "pk")[:10]
+    )
+
+
+def providers() -> QuerySet[Provider]:
+    return Provider.objects.select_related("group__organisation").order_by(
+        "group__organisation__legal_name"
+    )
+
+
+def service_points(group: Group) -> QuerySet[ServicePoint]:
+    return ServicePoint.objects.filter(group=group).order_by("name")
+
+
+def user_casework_groups(user) -> list[Group]:
+    """The provider groups the user is an active member of."""
+    return list(
+        Group.objects.filter(
+            service="casework",
+            memberships__user=user,
+            memberships__status="active",
+            casework_provider__isnull=False,
+        )
+        .select_related("organisation")
+        .order_by("organisation__legal_name")
+    )
+
+
+def providers_with_counts() -> QuerySet[Provider]:
+    from django.db.models import Count
+
+    return providers().annotate(
+        point_count=Count("group__service_points", distinct=True),
+        client_count=Count("group__casework_clients", distinct=True),
+    )
+
+
+def provider_managers(provider: Provider):
+    from portal.roles import MANAGER
+
+    return (
+        provider.group.memberships.filter(status="active", roles__contains=[MANAGER])
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )

@@ -1,0 +1,82 @@
+"""Helpers of the plans tests: a client ready for a plan, an employer with this year's form,
+an open plan."""
+
+import datetime
+
+from django.utils import timezone
+
+from casework import plans, registry
+from casework.models import ObjectiveType, PlanGoal, PlanSubGoal
+from tests.casework.helpers import make_client, make_employer, pdf
+
+
+def ready_client(provider, actor, **overrides):
+    client = make_client(provider, actor, **overrides)
+    registry.client_set_income_source(client=client, actor=actor, income_source="no_income")
+    client.refresh_from_db()
+    return client
+
+
+def employer_with_form(provider, actor, year: int | None = None, **overrides):
+    employer = make_employer(provider, actor, **overrides)
+    registry.employer_year_form_add(
+        employer=employer,
+        group=provider.group,
+        actor=actor,
+        upload=pdf("employer.pdf"),
+        fields={
+            "year": year or timezone.localdate().year,
+            "sector": "Retail",
+            "employees": 12,
+            "positions_offered": 2,
+            "wsib_covered": True,
+            "signer_name": "Marc Dubé",
+            "signer_title": "Owner",
+            "signed_on": timezone.localdate(),
+        },
+    )
+    return employer
+
+
+def reference_data() -> None:
+    """The plan's reference lists (a transactional test flushes the migration's rows)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("casework.migrations.0003_plan_reference_data").seed(apps, None)
+
+
+def goal_and_sub_goal():
+    reference_data()
+    goal = PlanGoal.objects.get(code="employment")
+    return goal, PlanSubGoal.objects.get(code="summer_job")
+
+
+def placement_type():
+    return ObjectiveType.objects.get(code="placement")
+
+
+def open_plan(provider, point, actor, client, start: datetime.date | None = None):
+    goal, sub_goal = goal_and_sub_goal()
+    return plans.plan_open(
+        client=client,
+        group=provider.group,
+        service_point=point,
+        goal=goal,
+        sub_goal=sub_goal,
+        start_date=start or timezone.localdate(),
+        actor=actor,
+    )
+
+
+def placement_fields(employer, start: datetime.date | None = None) -> dict:
+    start = start or timezone.localdate()
+    return {
+        "employer": employer,
+        "position": "Cashier",
+        "start_date": start,
+        "end_date": start + datetime.timedelta(days=60),
+        "hours_per_week": 20,
+        "description": "",
+    }
