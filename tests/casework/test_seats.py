@@ -17,9 +17,9 @@ from tests.utils import run_concurrently
 LOGIN = "/fr/accounts/login/"
 
 
-def sign_in(user, client=None):
+def sign_in(user, client=None, login=LOGIN):
     client = client or Client()
-    response = client.post(LOGIN, {"login": user.email, "password": PASSWORD})
+    response = client.post(login, {"login": user.email, "password": PASSWORD})
     return client, response
 
 
@@ -53,12 +53,14 @@ class TestSignIn:
         assert workers[0].display_name not in page  # a worker is not told who holds them
         assert Seat.objects.filter(organisation=group.organisation).count() == 2
 
-    def test_the_manager_is_told_who_holds_the_seats_in_their_language(self):
-        group, manager, workers = provider(seats=1, members=1, manager_language="en")
+    def test_the_manager_is_told_who_holds_the_seats_in_the_pages_language(self):
+        # The page's language wins for this visit (issue 12), whatever the saved preference.
+        group, manager, workers = provider(seats=1, members=1, manager_language="fr")
         sign_in(workers[0])
-        client, response = sign_in(manager)
+        client, response = sign_in(manager, login="/en/accounts/login/")
         assert not signed_in(client)
-        page = client.get(LOGIN).content.decode()
+        assert response["Location"] == "/en/accounts/login/"
+        page = client.get(response["Location"]).content.decode()
         assert "The 1 seat of Emplois Nord is in use" in page
         assert f"Seats in use by: {workers[0].display_name}" in page
 
