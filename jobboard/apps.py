@@ -7,7 +7,7 @@ class JobboardConfig(AppConfig):
     verbose_name = _("Engineering job board")
 
     def ready(self) -> None:
-        from jobboard import roles  # noqa: F401  (registers the job board's roles)
+        from jobboard import posting_setup, roles  # noqa: F401  (registers the roles)
         from portal.service_registry import Service, register_service
 
         register_service(
@@ -23,3 +23,4 @@ class JobboardConfig(AppConfig):
                 staff_role="regulator",
             )
         )
+        posting_setup.register()  # shop, credits, posting review, history words

@@ -1,1 +1,3 @@
-"""Models of this app (to come with its issue)."""
+"""Models of the job board."""
+
+from jobboard.posting_models import Posting, ReferenceItem  # noqa: F401
