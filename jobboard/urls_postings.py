@@ -16,6 +16,11 @@ urlpatterns = [
     path(G + "buy/", views.buy, name="buy"),
     path(G + "communications/", views.communications, name="communications"),
     path(
+        "staff/postings/<int:posting_id>/cancel/",
+        views.staff_posting_cancel,
+        name="staff_posting_cancel",
+    ),
+    path(
         "staff/postings/<int:posting_id>/edit/", views.staff_posting_edit, name="staff_posting_edit"
     ),
 ]

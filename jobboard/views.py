@@ -25,6 +25,7 @@ from jobboard.forms import BuyForm, ConfigurationForm, DetailsForm, ProfileForm,
 from jobboard.posting_models import Posting
 from jobboard.queries import group_balances, group_ledger, group_postings, status_counts
 from portal.access import group_for_member, group_permissions
+from portal.roles import MANAGE_GROUP
 from portal.selectors import audit_history
 
 S = Posting.State
@@ -45,10 +46,20 @@ def _group(user, group_id: int, permission: str | None = None):
     group, _membership = group_for_member(user, group_id)
     if group.service != "jobboard":
         raise Http404
-    perms = group_permissions(user, group)
+    perms = effective_permissions(user, group)
     if permission and permission not in perms:
         raise PermissionDenied
     return group, perms
+
+
+def effective_permissions(user, group) -> set[str]:
+    """The user's permissions in the group. The principal manager (the core's manager role)
+    also holds "cancel in validation" (roles.MATRIX): no service role carries it, so the
+    core's sync does not grant it; it is read from the manager's own permission."""
+    perms = group_permissions(user, group)
+    if MANAGE_GROUP in perms:
+        perms.add(roles.CANCEL_IN_VALIDATION)
+    return perms
 
 
 def _posting(group, posting_id: int) -> Posting:
@@ -505,3 +516,23 @@ def staff_posting_edit(request, posting_id: int):
             messages.success(request, _("The posting was adjusted; the change is in its history."))
             return redirect(reverse("staff_inbox"))
     return render(request, "jobboard/postings/staff_edit.html", {"posting": posting, "form": form})
+
+
+@login_required
+@require_POST
+def staff_posting_cancel(request, posting_id: int):
+    """Regulator staff may cancel any posting: back to draft before publication, or the
+    publication ended when it is online."""
+    if request.user.staff_role != "regulator":
+        raise Http404
+    posting = get_object_or_404(Posting, pk=posting_id)
+    try:
+        if posting.state == S.ACTIVE:
+            services.posting_end(posting=posting, actor=request.user)
+        else:
+            services.posting_cancel(posting=posting, actor=request.user)
+    except JobboardError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The posting was cancelled."))
+    return redirect(reverse("staff_inbox"))

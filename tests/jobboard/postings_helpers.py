@@ -12,8 +12,19 @@ from tests.factories import GroupFactory, make_member
 SECTION = "<p>Concevoir des ponts.</p>"
 
 
+def reference_data() -> None:
+    """The migration's lists and products again (a transactional test flushes them)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    if not ReferenceItem.objects.exists():
+        import_module("jobboard.migrations.0002_reference_data").load(apps, None)
+
+
 def ready_group(manager=None, **fields):
     """A job board group with a logo (so postings may be submitted) and its manager."""
+    reference_data()
     group = GroupFactory(organisation__legal_name=fields.pop("name", "Ponts et Chaussées inc."))
     group.logo.name = "logos/test.png"
     group.description = "Une firme de génie civil."
