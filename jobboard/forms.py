@@ -17,6 +17,11 @@ RICH_FIELDS = [
 REQUIRED_FR = ("purpose_fr", "duties_fr", "qualifications_fr")
 
 
+def _choices(field, choices) -> None:
+    """Radio buttons and selects without the model's blank "---------" entry."""
+    field.choices = choices
+
+
 class ReferenceChoices(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
@@ -44,7 +49,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["profile"].required = True
-        self.fields["profile"].choices = Posting.Profile.choices
+        _choices(self.fields["profile"], Posting.Profile.choices)
 
 
 class DetailsForm(forms.ModelForm):
@@ -84,13 +89,14 @@ class DetailsForm(forms.ModelForm):
         ):  # fmt: skip
             self.fields[name].required = True
         for name in ("employment_type", "position_status", "work_mode", "years_on_roll"):
-            self.fields[name].choices = [("", "—"), *self.fields[name].choices[1:]]
-        self.fields["location_kind"].choices = Posting.Location.choices
+            field = self.fields[name]
+            _choices(field, [("", "—"), *list(getattr(field, "choices", []))[1:]])
+        _choices(self.fields["location_kind"], Posting.Location.choices)
         if self.instance.profile == Posting.Profile.CPI:
             del self.fields["years_on_roll"]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         for name in RICH_FIELDS:
             if name in data:
                 data[name] = clean_html(data[name])
@@ -146,8 +152,8 @@ class ConfigurationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["publish_mode"].choices = Posting.PublishMode.choices
-        self.fields["apply_mode"].choices = Posting.ApplyMode.choices
+        _choices(self.fields["publish_mode"], Posting.PublishMode.choices)
+        _choices(self.fields["apply_mode"], Posting.ApplyMode.choices)
         self.fields["apply_mode"].required = True
 
     def clean_apply_url(self):
@@ -157,7 +163,7 @@ class ConfigurationForm(forms.ModelForm):
         return url
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("publish_mode") == Posting.PublishMode.ON_DATE:
             for problem in publication_date_problems(data.get("publish_on"), timezone.localdate()):
                 self.add_error("publish_on", problem)

@@ -234,9 +234,9 @@ def posting_step(request, group_id: int, posting_id: int, step: str):
     return _preview_step(request, group, posting)
 
 
-def package_needs(posting: Posting, balances: dict[str, int]) -> list[tuple[str, str, bool]]:
+def package_needs(posting: Posting, balances: dict[str, int]) -> list[tuple[str, object, bool]]:
     """(credit type, label, available) for each credit the posting will take on submission."""
-    needs = []
+    needs: list[tuple[str, object, bool]] = []
     if not posting.credit_kind:
         kind = services.credit_for(posting)
         needs.append((kind, services.CREDIT_LABELS[kind], balances.get(kind, 0) > 0))
@@ -336,7 +336,7 @@ def public_context(posting: Posting, preview: bool = False) -> dict:
         "places": [_pick(p, lang) for p in data["places"]],
         "interests": [_pick(p, lang) for p in data["interests"]],
         "facts": [
-            (label_name, labels[key].get(data.get(key), ""))
+            (label_name, labels[key].get(data.get(key) or "", ""))
             for key, label_name in (
                 ("profile", _("Profile sought")),
                 ("employment_type", _("Employment type")),

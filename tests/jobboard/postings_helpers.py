@@ -36,7 +36,7 @@ def ready_group(manager=None, **fields):
 
 
 def item(kind: str) -> ReferenceItem:
-    return ReferenceItem.objects.filter(kind=kind).order_by("order").first()
+    return ReferenceItem.objects.filter(kind=kind).order_by("order")[0]
 
 
 def complete_posting(group, user, **overrides) -> Posting:

@@ -25,6 +25,15 @@ pytestmark = pytest.mark.django_db
 S = Posting.State
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    # The refusals are matched by their English text.
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def group(alice):
     return ready_group(alice)
