@@ -47,10 +47,11 @@ def seed(args):
 
     from jobboard.posting_models import Posting
     from portal.models import Group, Organisation
-    from tests.factories import UserFactory, make_member
+    from accounts.models import User
+    from tests.factories import make_member
 
     start = time.perf_counter()
-    user = UserFactory(email="bench@example.org")
+    user = User.objects.create_user(email="bench@example.org", password="bench-password-2026")
     organisations = Organisation.objects.bulk_create(
         [
             Organisation(legal_name=f"Firme {n:05d} inc.", status="active")
@@ -146,7 +147,8 @@ def run(args) -> None:
         counts = services.postings_publish_and_expire()
         elapsed = (time.perf_counter() - start) * 1000
         print(
-            f"publish/expire job over {args.postings} postings, {attempt}: {counts}, {elapsed:.0f} ms"
+            f"publish/expire job over {args.postings} postings, {attempt}: {counts}, "
+            f"{elapsed:.0f} ms"
         )
 
 

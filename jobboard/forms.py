@@ -188,3 +188,12 @@ class StaffEditForm(DetailsForm):
 class BuyForm(forms.Form):
     product = forms.CharField(widget=forms.HiddenInput)
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=20, initial=1)
+
+
+class PriceForm(forms.Form):
+    price = forms.DecimalField(
+        label=_("Price ($)"), min_value=0, max_digits=8, decimal_places=2, localize=True
+    )
+
+    def cents(self) -> int:
+        return int(self.cleaned_data["price"] * 100)

@@ -54,9 +54,28 @@ def register() -> None:
             "posting.package_returned": _("Package returned to the bank"),
             "posting.offline": _("Taken offline at its end date"),
             "credits.adjusted": _("Credits adjusted by staff"),
+            "posting.featured": _("Featured for 7 days"),
+            "posting.extended": _("Extended by 7 days"),
+            "product.price_changed": _("Price changed"),
         }
     )
     register_states(dict(Posting.State.choices))
+    _admin()
+
+
+def _admin() -> None:
+    """Regulator staff with admin access edit the reference lists there."""
+    from django.contrib import admin
+
+    from jobboard.posting_models import ReferenceItem
+
+    if not admin.site.is_registered(ReferenceItem):
+        admin.site.register(
+            ReferenceItem,
+            list_display=["kind", "code", "name_fr", "name_en", "order", "active"],
+            list_filter=["kind", "active"],
+            list_editable=["name_fr", "name_en", "order", "active"],
+        )
 
 
 def review_panel_context(review) -> dict:

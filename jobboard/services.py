@@ -370,6 +370,65 @@ def posting_archive(*, posting: Posting, actor) -> Posting:
     return posting
 
 
+def _spend_boost(posting: Posting, kind: str, actor) -> None:
+    try:
+        credits.credit_spend(group=posting.group, kind=kind, actor=actor, posting_id=posting.pk)
+    except BillingError as error:
+        raise JobboardError(
+            _("No %(what)s credit is left in the group's bank: buy a package first.")
+            % {"what": CREDIT_LABELS[kind]}
+        ) from error
+
+
+@transaction.atomic
+def posting_feature(*, posting: Posting, actor) -> Posting:
+    """Put an online posting in the Featured section for 7 days (takes a featured credit)."""
+    posting = _locked(posting)
+    today = timezone.localdate()
+    if posting.state != S.ACTIVE:
+        raise JobboardError(_("Only a posting online can be boosted."))
+    if posting.featured_until and posting.featured_until >= today:
+        raise JobboardError(_("This posting is already featured."))
+    _spend_boost(posting, FEATURED, actor)
+    posting.featured, posting.featured_credit = True, True
+    posting.featured_until = today + datetime.timedelta(days=FEATURED_DAYS)
+    audit_record(actor=actor, subject=posting, verb="posting.featured")
+    posting.save(update_fields=["featured", "featured_credit", "featured_until", "updated_at"])
+    return posting
+
+
+@transaction.atomic
+def posting_extend(*, posting: Posting, actor) -> Posting:
+    """Keep an online posting 7 more days (takes an extension credit)."""
+    posting = _locked(posting)
+    if posting.state != S.ACTIVE or posting.ends_on is None:
+        raise JobboardError(_("Only a posting online can be boosted."))
+    _spend_boost(posting, EXTENSION, actor)
+    posting.ends_on += datetime.timedelta(days=FEATURED_DAYS)
+    audit_record(
+        actor=actor, subject=posting, verb="posting.extended", data={"until": str(posting.ends_on)}
+    )
+    posting.save(update_fields=["ends_on", "updated_at"])
+    return posting
+
+
+@transaction.atomic
+def product_price_set(*, product, price_cents: int, actor):
+    """Regulator staff change a job board product's price (audited)."""
+    if actor.staff_role != "regulator" or product.service != "jobboard":
+        raise JobboardError(_("Only the regulator's staff may do this."))
+    before = product.unit_price_cents
+    product.unit_price_cents = price_cents
+    product.save(update_fields=["unit_price_cents", "updated_at"])
+    audit_record(
+        actor=actor,
+        subject=product,
+        verb="product.price_changed",
+        data={"from": before, "to": price_cents},
+    )
+    return product
+
+
 COPIED = (
     "profile", "title_fr", "title_en", "function_type", "employment_type", "position_status",
     "work_mode", "salary_note", "reference", "years_on_roll", "location_kind", "street_address",

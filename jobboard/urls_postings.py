@@ -15,6 +15,7 @@ urlpatterns = [
     path(G + "packages/", views.packages, name="packages"),
     path(G + "buy/", views.buy, name="buy"),
     path(G + "communications/", views.communications, name="communications"),
+    path("staff/products/", views.staff_products, name="staff_products"),
     path(
         "staff/postings/<int:posting_id>/cancel/",
         views.staff_posting_cancel,

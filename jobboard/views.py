@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,7 +21,14 @@ from billing.services import cart_set
 from jobboard import roles, services
 from jobboard.company import company_card, missing_company_info
 from jobboard.errors import JobboardError
-from jobboard.forms import BuyForm, ConfigurationForm, DetailsForm, ProfileForm, StaffEditForm
+from jobboard.forms import (
+    BuyForm,
+    ConfigurationForm,
+    DetailsForm,
+    PriceForm,
+    ProfileForm,
+    StaffEditForm,
+)
 from jobboard.posting_models import Posting
 from jobboard.queries import group_balances, group_ledger, group_postings, status_counts
 from portal.access import group_for_member, group_permissions
@@ -83,6 +90,8 @@ ACTIONS: dict[str, tuple[str, set[str]]] = {
     "cancel_validation": (roles.CANCEL_IN_VALIDATION, {S.IN_VALIDATION, S.SCHEDULED}),
     "end": (roles.MANAGE_POSTINGS, {S.ACTIVE}),
     "boost": (roles.BUY, {S.ACTIVE}),
+    "feature": (roles.MANAGE_POSTINGS, {S.ACTIVE}),
+    "extend": (roles.MANAGE_POSTINGS, {S.ACTIVE}),
     "archive": (roles.MANAGE_POSTINGS, {S.EXPIRED}),
     "duplicate": (
         roles.MANAGE_POSTINGS,
@@ -99,6 +108,8 @@ ACTION_BUTTONS = [
     ("end", gettext_lazy("End publication")),
     ("archive", gettext_lazy("Archive")),
     ("return_package", gettext_lazy("Return the package to the bank")),
+    ("feature", gettext_lazy("Feature for 7 days")),
+    ("extend", gettext_lazy("Add a 7-day extension")),
 ]
 
 
@@ -109,6 +120,8 @@ def allowed_actions(posting: Posting, perms: set[str]) -> set[str]:
             allowed.add(action)
     if not posting.credit_kind:
         allowed.discard("return_package")
+    if posting.featured_until and posting.featured_until >= timezone.localdate():
+        allowed.discard("feature")
     return allowed
 
 
@@ -387,6 +400,8 @@ ACTION_SERVICES = {
     "archive": services.posting_archive,
     "duplicate": services.posting_duplicate,
     "return_package": services.posting_return_package,
+    "feature": services.posting_feature,
+    "extend": services.posting_extend,
 }
 ACTION_DONE = {
     "submit": gettext_lazy(
@@ -398,6 +413,8 @@ ACTION_DONE = {
     "archive": gettext_lazy("The posting is archived."),
     "duplicate": gettext_lazy("A copy was created as a draft."),
     "return_package": gettext_lazy("The package went back to your bank."),
+    "feature": gettext_lazy("The posting is featured for 7 days."),
+    "extend": gettext_lazy("The posting stays online 7 more days."),
 }
 
 
@@ -536,3 +553,23 @@ def staff_posting_cancel(request, posting_id: int):
     else:
         messages.success(request, _("The posting was cancelled."))
     return redirect(reverse("staff_inbox"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff_products(request):
+    """Regulator staff set the prices of the job board's packages and boosts."""
+    if request.user.staff_role != "regulator":
+        raise Http404
+    products = list(Product.objects.filter(service="jobboard").order_by("pk"))
+    if request.method == "POST":
+        product = get_object_or_404(Product, service="jobboard", code=request.POST.get("code"))
+        form = PriceForm(request.POST)
+        if form.is_valid():
+            services.product_price_set(
+                product=product, price_cents=form.cents(), actor=request.user
+            )
+            messages.success(request, _("The price was changed."))
+            return redirect("jobboard:staff_products")
+        messages.error(request, _("Give a price in dollars, like 395 or 395.50."))
+    return render(request, "jobboard/postings/staff_products.html", {"products": products})

@@ -57,4 +57,6 @@ def cases(world) -> list[Case]:
     for name in ("jobboard:staff_posting_edit", "jobboard:staff_posting_cancel"):
         cases.append(Case(name, {"posting_id": posting.pk}, w.not_regulator))
         cases.append(Case(name, {"posting_id": posting.pk}, w.charlie))
+    cases.append(Case("jobboard:staff_products", {}, w.not_regulator))
+    cases.append(Case("jobboard:staff_products", {}, w.charlie))
     return cases

@@ -295,3 +295,59 @@ def test_the_balance_cannot_be_negative_in_the_database(group):
     give_credits(group)
     with pytest.raises(IntegrityError), transaction.atomic():
         CreditBalance.objects.filter(group=group).update(balance=-1)
+
+
+def _active(group, alice, dana):
+    posting = submitted(group, alice)
+    review_decide(review=open_review(posting), actor=dana, decision="approve")
+    posting.refresh_from_db()
+    return posting
+
+
+def test_boosts_take_their_credit(group, alice, dana):
+    posting = _active(group, alice, dana)
+    with pytest.raises(JobboardError, match="Featured"):
+        services.posting_feature(posting=posting, actor=alice)
+    give_credits(group, services.FEATURED)
+    give_credits(group, services.EXTENSION)
+    posting = services.posting_feature(posting=posting, actor=alice)
+    assert posting.featured_until == timezone.localdate() + datetime.timedelta(days=7)
+    with pytest.raises(JobboardError, match="already featured"):
+        services.posting_feature(posting=posting, actor=alice)
+    ends_on = posting.ends_on
+    posting = services.posting_extend(posting=posting, actor=alice)
+    assert posting.ends_on == ends_on + datetime.timedelta(days=7)
+    assert balances(group)[services.FEATURED] == balances(group)[services.EXTENSION] == 0
+    draft = complete_posting(group, alice)
+    with pytest.raises(JobboardError):
+        services.posting_extend(posting=draft, actor=alice)
+
+
+@pytest.mark.parametrize(
+    "decision, note, words",
+    [
+        ("request_changes", "Ajoutez les tâches principales.", "needs changes"),
+        ("refuse", "Banque de candidatures : refusée.", "was refused"),
+        ("approve", "", "was approved"),
+    ],
+)
+def test_each_decision_is_emailed_to_the_employer(
+    group, alice, dana, django_capture_on_commit_callbacks, decision, note, words
+):
+    posting = submitted(group, alice)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        review_decide(review=open_review(posting), actor=dana, decision=decision, note=note)
+    message = next(m for m in mail.outbox if alice.email in m.to)
+    body = message.body
+    assert posting.title_fr in body and note in body
+
+
+def test_staff_set_prices(group, alice, dana):
+    from billing.models import Product
+
+    product = Product.objects.get(code="jobboard-featured")
+    services.product_price_set(product=product, price_cents=16000, actor=dana)
+    assert Product.objects.get(pk=product.pk).unit_price_cents == 16000
+    with pytest.raises(JobboardError):
+        services.product_price_set(product=product, price_cents=1, actor=alice)

@@ -338,3 +338,20 @@ def test_regulator_may_cancel_any_posting(client, group, alice, dana, bob):
     client.post(f"/fr/jobs/staff/postings/{posting.pk}/cancel/")
     posting.refresh_from_db()
     assert posting.state == S.DRAFT and posting.package_attached
+
+
+def test_regulator_prices_page(client, dana, alice):
+    from billing.models import Product
+
+    ready_group(alice)  # the products (a transactional test may have flushed them)
+    client.force_login(dana)
+    assert client.get("/fr/jobs/staff/products/").status_code == 200
+    client.post("/fr/jobs/staff/products/", {"code": "jobboard-extension", "price": "210.50"})
+    assert Product.objects.get(code="jobboard-extension").unit_price_cents == 21050
+    response = client.post(
+        "/fr/jobs/staff/products/", {"code": "jobboard-extension", "price": "abc"}, follow=True
+    )
+    assert Product.objects.get(code="jobboard-extension").unit_price_cents == 21050
+    client.force_login(alice)
+    assert client.get("/fr/jobs/staff/products/").status_code == 404
+    assert response.status_code == 200
