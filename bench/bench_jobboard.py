@@ -45,9 +45,9 @@ def main() -> None:
 def seed(args):
     from django.utils import timezone
 
+    from accounts.models import User
     from jobboard.posting_models import Posting
     from portal.models import Group, Organisation
-    from accounts.models import User
     from tests.factories import make_member
 
     start = time.perf_counter()
