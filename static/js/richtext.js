@@ -32,6 +32,10 @@
     if (textarea.getAttribute("aria-describedby")) {
       area.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
     }
+    if (textarea.classList.contains("is-invalid")) {
+      area.classList.add("is-invalid");
+      area.setAttribute("aria-invalid", "true");
+    }
     area.innerHTML = textarea.value;
     BUTTONS.forEach(function (spec) {
       var button = document.createElement("button");
