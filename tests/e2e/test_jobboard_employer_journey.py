@@ -1,9 +1,10 @@
-"""The seed's employer guide in a real browser, in French and in English (issue 9, first test):
-the regulator allows invoice billing; the employer creates a posting through every wizard step
-(a required French section missing is refused), finds the package missing, buys a
-1-posting package by invoice and comes back to the draft, previews and submits; the regulator asks for changes; the
-employer revises and resubmits; the regulator approves; the posting is active; the employer
-ends its publication. Every page is checked with axe and photographed; each e-mail asserted."""
+"""The seed's employer guide in a real browser, in French and in English (issue 9, first
+test): the regulator allows invoice billing; the employer creates a posting through every
+wizard step (a required French section missing is refused), finds the package missing, buys a
+1-posting package by invoice and comes back to the draft, previews and submits; the regulator
+asks for changes; the employer revises and resubmits; the regulator approves; the posting is
+active; the employer ends its publication. Every page is checked with axe and photographed;
+each e-mail asserted."""
 
 import pytest
 from django.core import mail
