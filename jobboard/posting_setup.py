@@ -2,11 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _
 
+INVOICE_COPY_ALERT = "jobboard.invoice_copy"
+
 
 def register() -> None:
     from billing.hooks import Shop, register_fulfilment, register_shop
     from jobboard import roles, services
     from jobboard.posting_models import Posting
+    from portal.alerts import register_alert
     from portal.audit_labels import register_states, register_verbs
     from portal.review_kinds import ReviewKind, register_review_kind
 
@@ -25,8 +28,11 @@ def register() -> None:
                 "gst_number": "12345 6789 RT0001",
                 "qst_number": "1234567890 TQ0001",
             },
+            invoice_copy_permission=roles.INVOICE_COPY,
+            invoice_copy_alert=INVOICE_COPY_ALERT,
         )
     )
+    register_alert(INVOICE_COPY_ALERT, _("A copy of every invoice of my job board group"))
     register_review_kind(
         ReviewKind(
             key=services.POSTING_REVIEW,

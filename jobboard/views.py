@@ -502,10 +502,29 @@ def buy(request, group_id: int):
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def communications(request, group_id: int):
+    """My communications: the invoice copies (opt-in) for those who may receive them; the
+    posting alerts come with the job site's issue."""
+    from jobboard.posting_setup import INVOICE_COPY_ALERT
+    from portal.alerts import alert_enabled, alert_preferences_save
+
     group, perms = _group(request.user, group_id)
-    context = {"group": group, "invoice_copy": roles.INVOICE_COPY in perms}
+    may_copy = roles.INVOICE_COPY in perms
+    if request.method == "POST":
+        if not may_copy:
+            raise PermissionDenied
+        alert_preferences_save(
+            user=request.user,
+            choices={INVOICE_COPY_ALERT: request.POST.get("invoice_copy") == "on"},
+        )
+        messages.success(request, _("Your choice was saved."))
+        return redirect("jobboard:communications", group.pk)
+    context = {
+        "group": group,
+        "invoice_copy": may_copy,
+        "invoice_copy_on": may_copy and alert_enabled(request.user, INVOICE_COPY_ALERT),
+    }
     return render(request, "jobboard/postings/communications.html", context)
 
 

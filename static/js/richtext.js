@@ -10,7 +10,7 @@
     ["italic", fr ? "Italique" : "Italic", "I"],
     ["insertUnorderedList", fr ? "Liste à puces" : "Bulleted list", "•"],
     ["insertOrderedList", fr ? "Liste numérotée" : "Numbered list", "1."],
-    ["createLink", fr ? "Insérer un lien" : "Insert a link", "🔗"],
+    ["createLink", fr ? "Insérer un lien" : "Insert a link", fr ? "Lien" : "Link"],
     ["removeFormat", fr ? "Effacer la mise en forme" : "Clear formatting", "⌫"],
   ];
 

@@ -355,3 +355,35 @@ def test_regulator_prices_page(client, dana, alice):
     client.force_login(alice)
     assert client.get("/fr/jobs/staff/products/").status_code == 404
     assert response.status_code == 200
+
+
+def test_invoice_copies_are_opt_in(client, alice, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from billing.models import BillingAddress, BillingProfile, Product
+    from billing.services import cart_set, order_create_from_cart, order_place_invoice
+
+    group = ready_group(alice)
+    finance, poster = UserFactory(), UserFactory()
+    make_member(finance, group, ["jobboard.finance_manager"])
+    make_member(poster, group, ["jobboard.posting_manager"])
+    client.force_login(poster)
+    assert client.post(url(group, "communications"), {"invoice_copy": "on"}).status_code == 403
+    client.force_login(finance)
+    client.post(url(group, "communications"), {"invoice_copy": "on"})
+    assert 'id="invoice_copy" checked' in client.get(url(group, "communications")).content.decode()
+    BillingProfile.objects.create(
+        organisation=group.organisation, service="jobboard", invoice_eligible=True
+    )
+    address = BillingAddress.objects.create(
+        group=group, name="P", street_address="1 rue A", city="Québec", province="QC",
+        postal_code="G1V 4T3",
+    )  # fmt: skip
+    product = Product.objects.get(code="jobboard-engineer-1")
+    cart_set(group=group, product=product, quantity=1, actor=poster)
+    order = order_create_from_cart(group=group, buyer=poster, address=address)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        order_place_invoice(order=order, actor=poster)
+    # The buyer and the finance manager who opted in; not alice (principal, not opted in).
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([poster.email, finance.email])
