@@ -362,6 +362,7 @@ def public_context(posting: Posting, preview: bool = False) -> dict:
         "salary_note": data.get("salary_note", ""),
         "reference": data.get("reference", ""),
         "deadline": datetime.date.fromisoformat(deadline) if deadline else None,
+        "closed": bool(deadline) and datetime.date.fromisoformat(deadline) < timezone.localdate(),
         "location_kind": data.get("location_kind"),
         "address": address,
         "map_url": "https://www.openstreetmap.org/search?query=" + address.replace(" ", "+")

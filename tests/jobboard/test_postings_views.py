@@ -387,3 +387,11 @@ def test_invoice_copies_are_opt_in(client, alice, django_capture_on_commit_callb
         order_place_invoice(order=order, actor=poster)
     # The buyer and the finance manager who opted in; not alice (principal, not opted in).
     assert sorted(m.to[0] for m in mail.outbox) == sorted([poster.email, finance.email])
+
+
+def test_the_apply_button_is_switched_off_after_the_deadline(signed_in, group, alice):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    posting = complete_posting(group, alice, apply_deadline=yesterday)
+    page = signed_in.get(url(group, "posting_detail", posting.pk)).content.decode()
+    assert "La date limite pour postuler est passée." in page
+    assert "https://ponts.example.org/carrieres" not in page
