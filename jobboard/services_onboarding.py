@@ -276,6 +276,7 @@ def application_submit(*, application: EmployerApplication) -> EmployerApplicati
             membership = membership_request_join(user=user, group=application.group, message=note)
         elif application.path == Path.NEW_GROUP:
             assert application.organisation is not None
+            # Locks the company row: two requests at once get "Group 001" and "Group 002".
             _fill_blank_record_fields(application)
             group = group_request(
                 user=user,
