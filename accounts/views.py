@@ -44,7 +44,8 @@ def email(request):
             return redirect(reverse("account_email"))
         storage = messages.get_messages(request)
         already_said = any(str(message) == reason for message in storage)
-        storage.used = False  # keep the queued messages for the page
+        if hasattr(storage, "used"):
+            storage.used = False  # keep the queued messages for the page
         if not already_said:
             messages.warning(request, reason)
     return allauth_email(request)

@@ -6,9 +6,10 @@ from allauth.account.forms import SignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jobboard.models import EmployerApplication, EmployerGroupProfile
+from jobboard.models import EmployerApplication
 from jobboard.services_onboarding import free_mail_refusal, is_free_mail
 from portal.forms import LogoField
+from portal.lib.canada import Province
 from portal.models import Group
 
 
@@ -174,9 +175,7 @@ class CompanyInfoForm(forms.Form):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     street_address = forms.CharField(label=_("Company address"), max_length=200)
     city = forms.CharField(label=_("City"), max_length=100)
-    province = forms.ChoiceField(
-        label=_("Province"), choices=EmployerGroupProfile._meta.get_field("province").choices
-    )
+    province = forms.ChoiceField(label=_("Province"), choices=Province.choices)
     postal_code = forms.CharField(label=_("Postal code"), max_length=10)
     phone = forms.CharField(label=_("Phone"), max_length=30)
     company_description = forms.CharField(

@@ -45,10 +45,13 @@ def search_rows(query: str) -> list[SearchRow]:
             by_number[key] = []
             order.append(key)
         by_number[key].append(organisation)
-    rows = []
+    rows: list[SearchRow] = []
     for key in order:
         # The record people already use first, then the imported ones.
-        same = sorted(by_number[key], key=lambda o: (not o.has_users, o.imported, o.legal_name))
+        same = sorted(
+            by_number[key],
+            key=lambda o: (not getattr(o, "has_users", False), o.imported, o.legal_name),
+        )
         rows.extend(
             SearchRow(organisation=o, duplicate_of=same[0] if i else None)
             for i, o in enumerate(same)

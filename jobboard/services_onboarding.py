@@ -239,6 +239,7 @@ def _claim_note(application: EmployerApplication) -> str:
 def _fill_blank_record_fields(application: EmployerApplication) -> None:
     """An imported record may lack mandatory fields: the applicant's values fill the blanks
     only (a filled field is never overwritten; differences are shown to the approver)."""
+    assert application.organisation_id is not None
     organisation = Organisation.objects.select_for_update().get(pk=application.organisation_id)
     pairs = {
         "street_address": application.street_address,
