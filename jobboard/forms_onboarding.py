@@ -81,6 +81,9 @@ class CompanyFieldsForm(forms.ModelForm):
             field.required = True
 
     def clean_postal_code(self) -> str:
+        value = self.cleaned_data["postal_code"]
+        if self.cleaned_data.get("country", "").strip().lower() not in {"canada", ""}:
+            return value.strip()  # a head office abroad keeps its own format
         return clean_postal_code(self.cleaned_data["postal_code"])
 
     def clean_company_phone(self) -> str:

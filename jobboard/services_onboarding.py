@@ -224,7 +224,8 @@ def _claim_note(application: EmployerApplication) -> str:
             "company_phone": organisation.phone,
         }
         changes = [
-            f"{name}: {getattr(application, name)}"
+            f"{EmployerApplication._meta.get_field(name).verbose_name}: "
+            f"{getattr(application, name)}"
             for name, value in record.items()
             if (getattr(application, name) or "").strip() != (value or "").strip()
         ]

@@ -155,6 +155,7 @@ def test_join_an_existing_group_end_to_end(
     membership = Membership.objects.get(user=employer, group=company)
     assert membership.status == "requested"
     assert "Directrice RH" in membership.message and "#12" in membership.message
+    assert "postal code: G1R 2J7" in membership.message  # the correction, for the principal
     application = EmployerApplication.objects.get(user=employer)
     assert application.state == "submitted" and application.membership == membership
     assert EmployerPerson.objects.get(user=employer).job_title == "Directrice RH"
