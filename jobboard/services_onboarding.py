@@ -88,15 +88,29 @@ def application_current(user) -> EmployerApplication | None:
     )
 
 
-@transaction.atomic
-def application_start(*, user) -> EmployerApplication:
-    """Start (or resume) the onboarding; refused for a free-mail sign-in address."""
+def application_refusal(user) -> str | None:
+    """Why this user may not start a request: a free-mail sign-in, or one already waiting."""
     if is_free_mail(user.email):
-        raise JobboardError(free_mail_refusal())
+        return free_mail_refusal()
     if Membership.objects.filter(
         user=user, group__service=SERVICE, status=Membership.Status.REQUESTED
     ).exists():
-        raise JobboardError(_("Your request is awaiting approval: you will get an e-mail."))
+        return _("Your request is awaiting approval: you will get an e-mail.")
+    return None
+
+
+def application_draft(user) -> EmployerApplication:
+    """The request being filled in, or an unsaved blank one (pages read it without writing)."""
+    draft = EmployerApplication.objects.filter(user=user, state=State.DRAFT).first()
+    return draft or EmployerApplication(user=user, phone=user.phone, country="Canada")
+
+
+@transaction.atomic
+def application_start(*, user) -> EmployerApplication:
+    """Start (or resume) the onboarding; refused for a free-mail sign-in address."""
+    refusal = application_refusal(user)
+    if refusal:
+        raise JobboardError(refusal)
     application = (
         EmployerApplication.objects.select_for_update().filter(user=user, state=State.DRAFT).first()
     )

@@ -62,13 +62,19 @@ signup = EmployerSignup.as_view()
 
 
 def _draft_or_redirect(request):
-    """(application, None) while it is being filled in; else (None, a redirect)."""
-    try:
-        application = onboarding.application_start(user=request.user)
-    except JobboardError as error:
-        messages.error(request, error.message)
-        return None, redirect("jobboard:home")
-    return application, None
+    """(application, None) while it is being filled in; else (None, a redirect). A GET reads
+    (an unsaved blank request if none yet); a POST starts or resumes it."""
+    if request.method == "POST":
+        try:
+            return onboarding.application_start(user=request.user), None
+        except JobboardError as error:
+            refusal = error.message
+    else:
+        refusal = onboarding.application_refusal(request.user)
+        if not refusal:
+            return onboarding.application_draft(request.user), None
+    messages.error(request, refusal)
+    return None, redirect("jobboard:home")
 
 
 def _pending(application: EmployerApplication) -> bool:

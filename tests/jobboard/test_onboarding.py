@@ -275,6 +275,10 @@ def test_an_inactive_company_cannot_be_chosen(client, employer):
 def test_the_user_resumes_where_they_left(client, employer, company):
     client.force_login(employer)
     assert client.get(url("onboarding")).url == url("onboarding_company")
+    for name in ("onboarding_company", "onboarding_details", "onboarding_about"):
+        client.get(url(name))
+    assert client.get(url("onboarding_confirm")).status_code == 200
+    assert not EmployerApplication.objects.exists()  # pages read; only a POST saves
     client.post(url("onboarding_company"), {"organisation": company.organisation_id})
     assert client.get(url("onboarding")).url == url("onboarding_details")
     client.post(url("onboarding_details"), COMPANY)
