@@ -179,3 +179,14 @@ def test_the_employer_menu_links_what_exists_and_what_the_role_allows(client, wo
     assert reverse("billing:history", kwargs={"group_id": world.acme.pk}) not in page
     assert "Users and roles" not in page
     assert reverse("jobboard:home") in page
+
+
+def test_the_group_switcher_appears_for_several_job_board_groups(client, world):
+    client.force_login(world.alice)
+    assert "Change group" not in client.get(company_url(world.acme)).content.decode()
+    second = GroupFactory(organisation=world.acme.organisation, name="Group 002")
+    make_member(world.alice, second, ["jobboard.posting_manager"])
+    make_member(world.alice, GroupFactory(service="permits"), ["manager"])  # not a job board
+    page = client.get(company_url(world.acme)).content.decode()
+    assert "Change group" in page and company_url(second) in page
+    assert page.count('class="dropdown-item"') >= 2
