@@ -1,7 +1,7 @@
 """Job board, employer side: the regulator's free-mail list, employer onboarding, and the
 company information each group shows on its postings (J1, J2).
 
-The postings and their credits live in posting_models.py (imported at the end)."""
+The postings and their credits live in posting_models.py, imported here with them."""
 
 from django.conf import settings
 from django.db import models

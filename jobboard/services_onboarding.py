@@ -221,6 +221,11 @@ def next_group_name(organisation: Organisation) -> str:
     return f"Group {number:03d}"
 
 
+def _field_label(name: str) -> str:
+    field = EmployerApplication._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
+
+
 def _claim_note(application: EmployerApplication) -> str:
     """The applicant's words for the approver: function, phone, corrections to the record."""
     phone = application.phone + (
@@ -238,8 +243,7 @@ def _claim_note(application: EmployerApplication) -> str:
             "company_phone": organisation.phone,
         }
         changes = [
-            f"{EmployerApplication._meta.get_field(name).verbose_name}: "
-            f"{getattr(application, name)}"
+            f"{_field_label(name)}: {getattr(application, name)}"
             for name, value in record.items()
             if (getattr(application, name) or "").strip() != (value or "").strip()
         ]

@@ -18,7 +18,7 @@ from jobboard.forms_onboarding import CompanyInfoForm, EmployerProfileForm, Free
 from jobboard.models import EmployerPerson, FreeMailDomain
 from jobboard.queries_employer import company_members, role_labels
 from portal.access import group_for_manager, group_for_member, group_permissions
-from portal.models import Group
+from portal.models import AuditEvent, Group
 from portal.roles import MANAGE_GROUP
 from portal.selectors import group_requests
 
@@ -157,7 +157,13 @@ def free_mail_domains(request):
     page = Paginator(FreeMailDomain.objects.order_by("domain"), 100).get_page(
         request.GET.get("page")
     )
-    return render(request, "jobboard/free_mail_domains.html", {"form": form, "page": page})
+    history = (
+        AuditEvent.objects.filter(verb__startswith="jobboard.free_mail_")
+        .select_related("actor")
+        .order_by("-created_at", "-pk")[:20]
+    )
+    context = {"form": form, "page": page, "history": list(history)}
+    return render(request, "jobboard/free_mail_domains.html", context)
 
 
 @login_required

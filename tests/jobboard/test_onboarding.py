@@ -80,6 +80,8 @@ def test_regulator_edits_the_free_mail_list_and_it_is_audited(client, dana):
     client.post(url("free_mail_domain_delete", pk=entry.pk))
     assert not FreeMailDomain.objects.filter(domain="webmail.example").exists()
     assert AuditEvent.objects.filter(verb="jobboard.free_mail_removed").exists()
+    history = client.get(url("free_mail_domains")).content.decode()
+    assert "Free-mail domain removed" in history and "webmail.example" in history
 
 
 def test_only_the_regulator_edits_the_list(client, sam, alice):
