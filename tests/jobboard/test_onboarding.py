@@ -353,3 +353,59 @@ def test_home_offers_the_employer_entry(client, employer, company):
     assert url("company", group_id=company.pk) in page
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert url("home") in dashboard
+
+
+# --- Who decides on a join request ------------------------------------------------------------
+
+
+def _sent_join_request(client, employer, company) -> Membership:
+    client.force_login(employer)
+    client.post(url("onboarding_company"), {"organisation": company.organisation_id})
+    client.post(url("onboarding_details"), COMPANY)
+    client.post(url("onboarding_about"), {**ABOUT, "group": str(company.pk)})
+    client.post(url("onboarding_confirm"))
+    return Membership.objects.get(user=employer, group=company)
+
+
+@pytest.mark.parametrize("role", ["jobboard.posting_manager", "jobboard.finance_manager"])
+def test_a_join_request_is_not_decided_by_another_role(client, employer, company, role):
+    membership = _sent_join_request(client, employer, company)
+    colleague = UserFactory()
+    make_member(colleague, company, [role])
+    client.force_login(colleague)
+    decide = reverse("membership_decide", args=[company.pk, membership.pk])
+    assert client.post(decide, {"decision": "approve"}).status_code == 403
+    membership.refresh_from_db()
+    assert membership.status == "requested"
+
+
+def test_a_join_request_is_not_decided_by_a_foreign_manager(client, employer, company, world):
+    membership = _sent_join_request(client, employer, company)
+    client.force_login(world.charlie)
+    for group_id in (company.pk, world.globex.pk):
+        decide = reverse("membership_decide", args=[group_id, membership.pk])
+        assert client.post(decide, {"decision": "approve"}).status_code == 404
+    membership.refresh_from_db()
+    assert membership.status == "requested"
+
+
+def test_the_principal_approves_with_a_role_and_the_user_is_told(
+    client, employer, company, django_capture_on_commit_callbacks, mailoutbox
+):
+    membership = _sent_join_request(client, employer, company)
+    principal = Membership.objects.get(group=company, roles=["manager"]).user
+    client.force_login(principal)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("membership_decide", args=[company.pk, membership.pk]),
+            {"decision": "approve"},
+        )
+        client.post(
+            reverse("membership_roles", args=[company.pk, membership.pk]),
+            {f"m{membership.pk}-roles": ["jobboard.posting_manager"]},
+        )
+    membership.refresh_from_db()
+    assert membership.status == "active" and membership.roles == ["jobboard.posting_manager"]
+    assert any(m.to == [employer.email] for m in mailoutbox)
+    client.force_login(employer)
+    assert "Approved" in client.get(url("onboarding")).content.decode()
