@@ -32,7 +32,6 @@ from jobboard.forms import (
 from jobboard.posting_models import Posting
 from jobboard.queries import group_balances, group_ledger, group_postings, status_counts
 from portal.access import group_for_member, group_permissions
-from portal.roles import MANAGE_GROUP
 from portal.selectors import audit_history
 
 S = Posting.State
@@ -60,13 +59,9 @@ def _group(user, group_id: int, permission: str | None = None):
 
 
 def effective_permissions(user, group) -> set[str]:
-    """The user's permissions in the group. The principal manager (the core's manager role)
-    also holds "cancel in validation" (roles.MATRIX): no service role carries it, so the
-    core's sync does not grant it; it is read from the manager's own permission."""
-    perms = group_permissions(user, group)
-    if MANAGE_GROUP in perms:
-        perms.add(roles.CANCEL_IN_VALIDATION)
-    return perms
+    """The user's permissions in the group (one query); the principal manager holds every
+    job board permission, "cancel in validation" included (portal.roles)."""
+    return group_permissions(user, group)
 
 
 def _posting(group, posting_id: int) -> Posting:
@@ -135,7 +130,11 @@ def _rows(postings, perms):
 @login_required
 @require_GET
 def dashboard(request, group_id: int):
-    group, perms = _group(request.user, group_id, roles.VIEW_DASHBOARD)
+    group, perms = _group(request.user, group_id)
+    if roles.VIEW_DASHBOARD not in perms:
+        # The group switcher and the job site link here; members without the dashboard
+        # (finance managers) land on the company page instead.
+        return redirect("jobboard:company", group.pk)
     counts = status_counts(group)
     resume = None
     resume_id = request.session.get(RESUME_KEY)

@@ -19,6 +19,9 @@ class Service:
     url_name: str | None = None  # the service's home for a participant, once it has pages
     order: int = 0
     staff_role: str = ""  # the office that approves its organisations, groups and profiles
+    # C1: once a user has an active or requested membership in one of this service's groups,
+    # their sign-in e-mail is tied to the organisation and cannot be changed by them.
+    locks_email: bool = False
 
 
 _services: dict[str, Service] = {}
@@ -34,3 +37,20 @@ def get_service(key: str) -> Service:
 
 def services() -> list[Service]:
     return sorted(_services.values(), key=lambda service: service.order)
+
+
+def email_locking_services(user) -> list[Service]:
+    """The services that tie this user's sign-in e-mail (one query; none for anonymous)."""
+    keys = [service.key for service in _services.values() if service.locks_email]
+    if not keys or not getattr(user, "is_authenticated", False):
+        return []
+    from portal.models import Membership
+
+    used = set(
+        Membership.objects.filter(
+            user=user,
+            group__service__in=keys,
+            status__in=[Membership.Status.ACTIVE, Membership.Status.REQUESTED],
+        ).values_list("group__service", flat=True)
+    )
+    return [service for service in services() if service.key in used]

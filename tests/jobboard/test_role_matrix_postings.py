@@ -66,8 +66,8 @@ def test_a_member_without_role_sees_nothing_of_the_postings(client, alice):
     user = UserFactory()
     make_member(user, group, [])
     client.force_login(user)
+    assert client.get(reverse("jobboard:dashboard", args=[group.pk])).status_code == 302
     for name, args in [
-        ("dashboard", []),
         ("postings", []),
         ("posting_create", []),
         ("posting_detail", [posting.pk]),
