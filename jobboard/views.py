@@ -332,6 +332,7 @@ def public_context(posting: Posting, preview: bool = False) -> dict:
         "profile": dict(Posting.Profile.choices),
     }
     deadline = data.get("apply_deadline")
+    deadline_day = datetime.date.fromisoformat(deadline) if deadline else None
     address = ", ".join(
         p for p in (data.get("street_address"), data.get("city"), data.get("postal_code")) if p
     )
@@ -360,8 +361,8 @@ def public_context(posting: Posting, preview: bool = False) -> dict:
         ],
         "salary_note": data.get("salary_note", ""),
         "reference": data.get("reference", ""),
-        "deadline": datetime.date.fromisoformat(deadline) if deadline else None,
-        "closed": bool(deadline) and datetime.date.fromisoformat(deadline) < timezone.localdate(),
+        "deadline": deadline_day,
+        "closed": deadline_day is not None and deadline_day < timezone.localdate(),
         "location_kind": data.get("location_kind"),
         "address": address,
         "map_url": "https://www.openstreetmap.org/search?query=" + address.replace(" ", "+")

@@ -1,20 +1,29 @@
-"""The seed's employer guide in a real browser, in French and in English (issue 9, first
-test): the regulator allows invoice billing; the employer creates a posting through every
-wizard step (a required French section missing is refused), finds the package missing, buys a
-1-posting package by invoice and comes back to the draft, previews and submits; the regulator
-asks for changes; the employer revises and resubmits; the regulator approves; the posting is
-active; the employer ends its publication. Every page is checked with axe and photographed;
-each e-mail asserted."""
+"""The seed's employer guide end to end in a real browser, in French and in English (issue 9,
+first test). Steps 1-2 (tests/e2e/jobboard_steps.py): sign-up with a professional e-mail (a
+gmail address refused), the company found by NEQ, a new group asked for, the regulator
+approves, the principal fills the group's posting information with a logo. Then steps 3-4:
+the regulator allows invoice billing; the employer creates a posting through every wizard step
+(a required French section missing is refused), finds the package missing, buys a 1-posting
+package by invoice and comes back to the draft, previews and submits; the regulator asks for
+changes; the employer revises and resubmits; the regulator approves; the posting is active;
+the employer ends its publication. Every page is checked with axe and photographed; each
+e-mail asserted."""
 
 import pytest
 from django.core import mail
 
+from accounts.models import User
 from billing.credits import balances
 from jobboard import services
 from jobboard.posting_models import Posting
 from tests.e2e.conftest import check_accessibility
-from tests.factories import PASSWORD, UserFactory
-from tests.jobboard.postings_helpers import ready_group
+from tests.e2e.jobboard_steps import (
+    employer_signs_up_and_asks_for_a_new_group,
+    principal_fills_the_company_information,
+    regulator_approves_the_group,
+)
+from tests.factories import PASSWORD
+from tests.jobboard.postings_helpers import reference_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -168,24 +177,29 @@ def fill_rich(page, label, text):
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_employer_posts_a_job_from_draft_to_end(browser, live_server, lang):
+def test_employer_posts_a_job_from_account_to_end(browser, live_server, page, tmp_path, lang):
     w = WORDS[lang]
     shot = f"jobboard-employer-{lang}"
-    employer = UserFactory(email=f"rh-{lang}@ponts.example.org", language=lang)
-    group = ready_group(employer, name=f"Ponts {lang} inc.")
-    regulator = UserFactory(email=f"regulateur-{lang}@oiq.example.org", staff_role="regulator")
+    reference_data()
 
-    # 0. The regulator allows the company to pay by invoice.
+    # Steps 1 and 2 of the guide: account, company by NEQ, new group approved, logo.
+    employer, group = employer_signs_up_and_asks_for_a_new_group(page, lang)
+    regulator_approves_the_group(page, lang, group)
+    principal_fills_the_company_information(page, lang, group, tmp_path)
+    regulator = User.objects.get(staff_role="regulator", email__startswith="ordre.")
+
+    # The regulator allows the company to pay by invoice (eligibility is per organisation).
     staff = sign_in(browser, live_server, regulator, lang)
     staff.goto(f"/{lang}/billing/staff/invoices/")
-    row = staff.locator("tr", has_text=f"Ponts {lang} inc.")
+    row = staff.locator("tr", has_text=group.organisation.legal_name)
     row.get_by_label(w["invoice_ok"]).check()
     row.get_by_role("button", name=w["save_plain"]).click()
     staff.wait_for_url("**/staff/invoices/")
 
-    # 1. Profile.
-    page = sign_in(browser, live_server, employer, lang)
-    page.goto(f"/{lang}/jobs/groups/{group.pk}/dashboard/")
+    # 1. Profile (the employer is still signed in, from the job site to the dashboard).
+    page.goto(f"/{lang}/jobs/")
+    page.get_by_role("link", name=f"{group.organisation.legal_name} — {group.name}").click()
+    page.wait_for_url(f"**/jobs/groups/{group.pk}/dashboard/")
     check_accessibility(page, f"{shot}-01-dashboard")
     page.get_by_role("link", name=w["create"]).first.click()
     page.get_by_label(w["engineers"]).check()
