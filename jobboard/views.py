@@ -66,7 +66,9 @@ def effective_permissions(user, group) -> set[str]:
 
 def _posting(group, posting_id: int) -> Posting:
     return get_object_or_404(
-        Posting.objects.select_related("function_type", "group__organisation"),
+        Posting.objects.select_related(
+            "function_type", "group__organisation", "group__employer_profile"
+        ),
         pk=posting_id,
         group=group,
     )
