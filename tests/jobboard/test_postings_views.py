@@ -404,3 +404,23 @@ def test_the_apply_button_is_switched_off_after_the_deadline(signed_in, group, a
     page = signed_in.get(url(group, "posting_detail", posting.pk)).content.decode()
     assert "La date limite pour postuler est passée." in page
     assert "https://ponts.example.org/carrieres" not in page
+
+
+def test_regulator_adjusts_only_postings_in_validation_and_cancel_ends_an_active_one(
+    client, group, alice, dana
+):
+    for state in (S.DRAFT, S.ACTIVE, S.EXPIRED):
+        posting = complete_posting(group, alice, state=state)
+        client.force_login(dana)
+        response = client.post(
+            f"/fr/jobs/staff/postings/{posting.pk}/edit/", details_data(title_fr="Ajusté")
+        )
+        assert response.status_code == 404
+        assert Posting.objects.get(pk=posting.pk).title_fr != "Ajusté"
+    active = complete_posting(group, alice, state=S.ACTIVE, live=True)
+    client.post(f"/fr/jobs/staff/postings/{active.pk}/cancel/")
+    active.refresh_from_db()
+    assert active.state == S.EXPIRED and not active.live
+    expired = complete_posting(group, alice, state=S.EXPIRED)
+    client.post(f"/fr/jobs/staff/postings/{expired.pk}/cancel/")
+    assert Posting.objects.get(pk=expired.pk).state == S.EXPIRED
