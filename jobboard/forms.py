@@ -29,6 +29,14 @@ class ReferenceChoices(forms.ModelMultipleChoiceField):
         return obj.name
 
 
+class PlaceChoices(ReferenceChoices):
+    """Cities and regions share names (Montréal, Laval): say which is which."""
+
+    def label_from_instance(self, obj):
+        kind = _("region") if obj.kind == ReferenceItem.Kind.REGION else _("city")
+        return f"{obj.name} ({kind})"
+
+
 class ReferenceChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.name
@@ -55,7 +63,7 @@ class ProfileForm(forms.ModelForm):
 class DetailsForm(forms.ModelForm):
     function_type = ReferenceChoice(queryset=_items(K.FUNCTION), label=_("Function type"))
     domains = ReferenceChoices(queryset=_items(K.FIELD), label=_("Engineering fields"))
-    places = ReferenceChoices(
+    places = PlaceChoices(
         queryset=_items(K.REGION, K.CITY), label=_("Cities and regions of Quebec"), required=False
     )
     interests = ReferenceChoices(queryset=_items(K.INTEREST), label=_("Interests"), required=False)
