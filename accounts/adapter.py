@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.email_lock import email_lock_message
 from accounts.models import User
 from accounts.seats import SeatsFull, seat_take, seats_full_message
 from portal.notify import queue_email
@@ -46,6 +47,22 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request):
         # The home page in the language the user was reading, not the browser's default.
         return reverse("home")
+
+    def can_delete_email(self, email_address) -> bool:
+        # C1: a locked sign-in e-mail stays (the e-mail page also refuses with a message).
+        if email_lock_message(email_address.user):
+            return False
+        return super().can_delete_email(email_address)
+
+    def confirm_email(self, request, email_address) -> bool:
+        # A change started before the account was tied to an organisation is not completed.
+        user = email_address.user
+        if email_address.email.lower() != user.email.lower():
+            reason = email_lock_message(user)
+            if reason:
+                messages.error(request, reason)
+                return False
+        return super().confirm_email(request, email_address)
 
     def send_mail(self, template_prefix, email, context):
         user = context.get("user")

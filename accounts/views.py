@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.email_lock import email_lock_message
 from accounts.forms import AlertPreferencesForm, ProfileForm
 from accounts.models import Seat, SeatLimit
 from accounts.seats import live_seats, seat_end
@@ -72,3 +73,23 @@ def seat_end_view(request, group_id: int, seat_id: int):
             request, _("The session of %(name)s has ended.") % {"name": seat.user.display_name}
         )
     return redirect("seats", group_id=group.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email(request):
+    """allauth's e-mail page, refusing every change while the sign-in e-mail is locked (C1)."""
+    from allauth.account.views import email as allauth_email
+
+    reason = email_lock_message(request.user)
+    if reason:
+        if request.method == "POST":
+            messages.error(request, reason)
+            return redirect(reverse("account_email"))
+        storage = messages.get_messages(request)
+        already_said = any(str(message) == reason for message in storage)
+        if hasattr(storage, "used"):
+            storage.used = False  # keep the queued messages for the page
+        if not already_said:
+            messages.warning(request, reason)
+    return allauth_email(request)

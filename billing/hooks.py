@@ -35,6 +35,8 @@ class Shop:
         finance_role: str = "",
         home_url_name: str = "",
         seller: dict[str, Any] | None = None,
+        invoice_copy_permission: str = "",
+        invoice_copy_alert: str = "",
     ):
         self.service = service
         self.buy_permission = buy_permission
@@ -43,6 +45,10 @@ class Shop:
         self.home_url_name = home_url_name  # where the buyer goes back to (url with group_id)
         # Printed on invoices: name, address, email, gst_number, qst_number.
         self.seller = seller or {}
+        # When set, invoice copies go to the members holding this permission who switched the
+        # alert on (opt-in), instead of every member with the finance role.
+        self.invoice_copy_permission = invoice_copy_permission
+        self.invoice_copy_alert = invoice_copy_alert
 
 
 def register_shop(shop: Shop) -> Shop:

@@ -283,3 +283,60 @@ class StripeEvent(models.Model):
 
     def __str__(self) -> str:
         return self.event_id
+
+
+class CreditBalance(models.Model):
+    """A group's unused credits of one type (job board: postings, featured, extension).
+    The CHECK makes a negative balance impossible whatever the code does."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="credit_balances")
+    kind = models.CharField(_("credit type"), max_length=40)
+    balance = models.IntegerField(_("balance"), default=0)
+
+    class Meta:
+        verbose_name = _("credit balance")
+        verbose_name_plural = _("credit balances")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "kind"], name="creditbalance_one_per_kind"),
+            models.CheckConstraint(condition=Q(balance__gte=0), name="creditbalance_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_id} {self.kind}: {self.balance}"
+
+
+class CreditEntry(models.Model):
+    """One movement of a group's credits (the ledger): the balance is their sum."""
+
+    class Reason(models.TextChoices):
+        PURCHASE = "purchase", _("Purchase")
+        APPLY = "apply", _("Applied to a posting")
+        RETURN = "return", _("Returned to the bank")
+        ADJUST = "adjust", _("Adjustment by staff")
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="credit_entries")
+    kind = models.CharField(_("credit type"), max_length=40)
+    delta = models.IntegerField(_("change"))
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    order_line = models.ForeignKey(
+        OrderLine, null=True, blank=True, on_delete=models.PROTECT, related_name="credit_entries"
+    )
+    # What the credit was used on (a job posting id), kept as a plain id: billing does not
+    # depend on the apps that spend credits.
+    posting_id = models.PositiveBigIntegerField(null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("credit movement")
+        verbose_name_plural = _("credit movements")
+        indexes = [
+            # "My packages": a group's ledger, newest first.
+            models.Index(fields=["group", "-created_at"], name="creditentry_group_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.delta:+d}"

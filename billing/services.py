@@ -470,6 +470,10 @@ def _fulfil(order: Order, actor) -> None:
 def _send_invoice(order: Order) -> None:
     """The invoice to the buyer and a copy to the group's finance role, if it has one."""
     shop = get_shop(order.group.service)
+    notify(order.buyer, "billing_invoice", {"order": order, "group": order.group})
+    if shop and shop.invoice_copy_alert:
+        _send_invoice_copies(order, shop)
+        return
     recipients = {order.buyer_id: order.buyer}
     if shop and shop.finance_role:
         for membership in Membership.objects.filter(
@@ -479,7 +483,30 @@ def _send_invoice(order: Order) -> None:
         ).select_related("user"):
             recipients[membership.user_id] = membership.user
     for user in recipients.values():
-        notify(user, "billing_invoice", {"order": order, "group": order.group})
+        if user.pk != order.buyer_id:
+            notify(user, "billing_invoice", {"order": order, "group": order.group})
+
+
+def _send_invoice_copies(order: Order, shop) -> None:
+    """A copy to each active member holding the shop's copy permission who opted in."""
+    from django.contrib.auth import get_user_model
+
+    from portal.models import GroupUserPermission
+
+    holders = GroupUserPermission.objects.filter(
+        content_object_id=order.group_id, permission__codename=shop.invoice_copy_permission
+    ).values("user_id")
+    members = Membership.objects.filter(
+        group_id=order.group_id, status=Membership.Status.ACTIVE
+    ).values("user_id")
+    users = get_user_model().objects.filter(pk__in=holders).filter(pk__in=members)
+    for user in users.exclude(pk=order.buyer_id):
+        notify(
+            user,
+            "billing_invoice",
+            {"order": order, "group": order.group},
+            alert=shop.invoice_copy_alert,
+        )
 
 
 # --- Stripe events ------------------------------------------------------------------------

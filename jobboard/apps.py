@@ -2,12 +2,41 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def takes_part(user) -> bool:
+    """An employer request started or a job-board membership (requested or active); one query."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from accounts.models import User
+    from jobboard.models import EmployerApplication
+    from portal.models import Membership
+
+    if not user.is_authenticated:
+        return False
+    return (
+        User.objects.filter(pk=user.pk)
+        .filter(
+            Q(Exists(EmployerApplication.objects.filter(user=OuterRef("pk"))))
+            | Q(
+                Exists(
+                    Membership.objects.filter(
+                        user=OuterRef("pk"),
+                        group__service="jobboard",
+                        status__in=[Membership.Status.ACTIVE, Membership.Status.REQUESTED],
+                    )
+                )
+            )
+        )
+        .exists()
+    )
+
+
 class JobboardConfig(AppConfig):
     name = "jobboard"
     verbose_name = _("Engineering job board")
 
     def ready(self) -> None:
-        from jobboard import roles  # noqa: F401  (registers the job board's roles)
+        from jobboard import posting_setup, roles  # noqa: F401  (registers the roles)
+        from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 
         register_service(
@@ -17,9 +46,24 @@ class JobboardConfig(AppConfig):
                 description=_(
                     "Employers publish engineering job postings, validated by the regulator."
                 ),
-                # Nobody takes part yet: the service's pages come with its issue.
-                participates=lambda user: False,
+                participates=takes_part,
+                url_name="jobboard:home",
                 order=20,
                 staff_role="regulator",
+                # C1: an employer's sign-in e-mail is tied to the company (the seed's guide).
+                locks_email=True,
             )
+        )
+        posting_setup.register()  # shop, credits, posting review, history words
+        register_verbs(
+            {
+                "jobboard.free_mail_added": _("Free-mail domain added"),
+                "jobboard.free_mail_removed": _("Free-mail domain removed"),
+                "jobboard.application_started": _("Employer account request started"),
+                "jobboard.application_submitted": _("Employer account request sent"),
+                "jobboard.application_note": _("The applicant's details"),
+                "jobboard.company_info_changed": _("Information shown on postings changed"),
+                "jobboard.profile_changed": _("Profile changed"),
+                "organisation.completed": _("Missing company details filled in"),
+            }
         )

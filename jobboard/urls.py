@@ -1,4 +1,10 @@
 from django.urls import URLPattern, URLResolver
 
+from jobboard import urls_employer, urls_postings
+
 app_name = "jobboard"
-urlpatterns: list[URLPattern | URLResolver] = []
+# The employer space (onboarding, company, profile) and the postings (wizard, packages, shop).
+urlpatterns: list[URLPattern | URLResolver] = [
+    *urls_employer.urlpatterns,
+    *urls_postings.urlpatterns,
+]

@@ -62,6 +62,10 @@ def permissions_for(roles: Iterable[str], service: str) -> set[str]:
     if MANAGER in keys:
         for role in roles_for_service(service):
             perms |= role.permissions
+        # "Manage implies all", also for a permission no other role holds (the job board's
+        # "cancel a posting in validation" is the principal manager's alone).
+        if service:
+            perms |= {codename for codename in _permissions if codename.startswith(f"{service}_")}
     return perms
 
 

@@ -20,6 +20,9 @@ class Service:
     order: int = 0
     staff_role: str = ""  # the office that approves its organisations, groups and profiles
     contact_email: str = ""  # the office's address, in the page footer of the service
+    # C1: once a user has an active or requested membership in one of this service's groups,
+    # their sign-in e-mail is tied to the organisation and cannot be changed by them.
+    locks_email: bool = False
 
 
 _services: dict[str, Service] = {}
@@ -35,3 +38,20 @@ def get_service(key: str) -> Service:
 
 def services() -> list[Service]:
     return sorted(_services.values(), key=lambda service: service.order)
+
+
+def email_locking_services(user) -> list[Service]:
+    """The services that tie this user's sign-in e-mail (one query; none for anonymous)."""
+    keys = [service.key for service in _services.values() if service.locks_email]
+    if not keys or not getattr(user, "is_authenticated", False):
+        return []
+    from portal.models import Membership
+
+    used = set(
+        Membership.objects.filter(
+            user=user,
+            group__service__in=keys,
+            status__in=[Membership.Status.ACTIVE, Membership.Status.REQUESTED],
+        ).values_list("group__service", flat=True)
+    )
+    return [service for service in services() if service.key in used]

@@ -181,6 +181,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "matching.tasks.eligibility_sweep_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    # jobboard (J6): publish postings whose date came, expire ended ones (every 15 minutes;
+    # set-based and idempotent, so an overlap is harmless).
+    "jobboard-publish-expire": {
+        "task": "jobboard.publish_and_expire_postings",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # --- Accounts (django-allauth) ---

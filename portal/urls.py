@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
+from accounts import views as account_views
 from portal.views import core, files, groups, organisations, staff
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -19,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("privacy/", core.legal_page, {"page": "privacy"}, name="privacy"),
     path("accessibility/", core.legal_page, {"page": "accessibility"}, name="accessibility"),
     path("terms/", core.legal_page, {"page": "terms"}, name="terms"),
+    # The e-mail page first: it refuses changes to a locked sign-in e-mail (C1).
+    path("accounts/email/", account_views.email, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("files/<uuid:pk>/", files.private_file_download, name="private_file"),

@@ -73,6 +73,7 @@ def _app_case_modules():
     from importlib import import_module
     from pathlib import Path
 
+    # An app may split its cases in several modules: foreign_cases.py, foreign_cases_<part>.py.
     for path in sorted(Path(__file__).parent.glob("*/foreign_cases*.py")):
         yield import_module(f"tests.{path.parent.name}.{path.stem}")
 

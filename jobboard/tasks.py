@@ -1,0 +1,10 @@
+"""Scheduled job board jobs (CELERY_BEAT_SCHEDULE)."""
+
+from celery import shared_task
+
+from jobboard import services
+
+
+@shared_task(name="jobboard.publish_and_expire_postings")
+def publish_and_expire_postings() -> dict[str, int]:
+    return services.postings_publish_and_expire()

@@ -1,0 +1,28 @@
+"""The employer demo: a few hundred imported companies with duplicates, the demo group ready
+to post, and running it twice changes nothing."""
+
+import pytest
+
+from jobboard import demo
+from jobboard.company import missing_company_info
+from portal.demo import seed_accounts, seed_core
+from portal.models import Group, Organisation
+from portal.selectors import organisation_search
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_seed_is_idempotent_and_ready_to_post():
+    seed_accounts()
+    seed_core()
+    demo.seed()
+    count = Organisation.objects.filter(imported=True).count()
+    demo.seed()
+    assert Organisation.objects.filter(imported=True).count() == count
+    assert 300 <= count <= 400
+    group = Group.objects.get(
+        organisation__legal_name="Génie Conseil Laurentides inc.", name="Group 001"
+    )
+    assert missing_company_info(group) == []
+    results = list(organisation_search(str(demo.FIRST_NEQ)))
+    assert len(results) == 3 and all(r.has_duplicates for r in results)
