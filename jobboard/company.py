@@ -18,7 +18,7 @@ from portal.models import Group
 def group_profile(group: Group):
     """The group's EmployerGroupProfile, or None (no query if already loaded)."""
     try:
-        return group.employer_profile
+        return group.employer_profile  # type: ignore[attr-defined]  # reverse one-to-one (jobboard)
     except ObjectDoesNotExist:
         return None
 
