@@ -12,6 +12,25 @@ from tests.factories import GroupFactory, UserFactory, make_member
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# What the settings asked for, before the fixture below turned it off (tests/portal/test_setup.py).
+CONFIGURED_CONN_MAX_AGE: dict[str, int | None] = {}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _connections_closed_after_each_request():
+    """Production keeps connections open (DB_CONN_MAX_AGE). In tests, the live server answers
+    each request in a new thread, and each would leave its connection open until PostgreSQL
+    refuses more clients; so tests close a connection at the end of every request."""
+    from django.db import connections
+
+    for alias in connections:
+        CONFIGURED_CONN_MAX_AGE[alias] = connections.settings[alias]["CONN_MAX_AGE"]
+        connections.settings[alias]["CONN_MAX_AGE"] = 0
+    for connection in connections.all(initialized_only=True):
+        connection.settings_dict["CONN_MAX_AGE"] = 0
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Hashing with the production hasher takes ~0.1 s per user; tests create hundreds.

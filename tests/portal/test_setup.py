@@ -12,6 +12,7 @@ from django.contrib.staticfiles import finders
 from kombu import Connection
 
 from portal.lib.embedded_db import embedded_database_stop
+from tests.conftest import CONFIGURED_CONN_MAX_AGE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +21,7 @@ def test_database_connections_persist_with_health_checks():
     database = settings.DATABASES["default"]
     assert database["CONN_HEALTH_CHECKS"] is True
     debug = os.environ.get("DEBUG", "").lower() in {"1", "true", "yes", "on"}
-    assert database["CONN_MAX_AGE"] == int(
+    assert CONFIGURED_CONN_MAX_AGE["default"] == int(
         os.environ.get("DB_CONN_MAX_AGE") or (0 if debug else 60)
     )
     assert database["DISABLE_SERVER_SIDE_CURSORS"] is True
