@@ -5,7 +5,12 @@
 renders templates/emails/membership_approved_subject.txt, _body.txt and (if present)
 _body.html with the user's language active, stores an OutboundEmail and queues the Celery
 task that sends it once the transaction commits. Nothing is sent if the transaction rolls back.
+
+`attachments` are (file name, bytes, MIME type) triples stored with the message (a CV, an
+invoice PDF); `headers` are extra mail headers (List-Unsubscribe for a mailing).
 """
+
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.template import TemplateDoesNotExist
@@ -13,10 +18,21 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from portal.alerts import alert_enabled
-from portal.models import OutboundEmail
+from portal.models import OutboundAttachment, OutboundEmail
 
 
-def notify(user, template: str, context: dict | None = None, *, alert: str | None = None):
+Attachment = tuple[str, bytes, str]
+
+
+def notify(
+    user,
+    template: str,
+    context: dict | None = None,
+    *,
+    alert: str | None = None,
+    attachments: Sequence[Attachment] = (),
+    headers: dict[str, str] | None = None,
+):
     """Queue e-mail `template` to `user`. With `alert`, only if the user has it turned on."""
     if alert is not None and not alert_enabled(user, alert):
         return None
@@ -42,6 +58,8 @@ def notify(user, template: str, context: dict | None = None, *, alert: str | Non
         template=template,
         language=language,
         recipient=user,
+        attachments=attachments,
+        headers=headers,
     )
 
 
@@ -54,6 +72,8 @@ def queue_email(
     template: str,
     language: str,
     recipient=None,
+    attachments: Sequence[Attachment] = (),
+    headers: dict[str, str] | None = None,
 ) -> OutboundEmail:
     """Store a rendered message and send it after commit (also used by allauth's adapter)."""
     from portal.tasks import send_outbound_email
@@ -66,6 +86,11 @@ def queue_email(
         body_html=body_html,
         template=template,
         language=language,
+        headers=headers or {},
+    )
+    OutboundAttachment.objects.bulk_create(
+        OutboundAttachment(email=email, filename=name, content=content, mimetype=mimetype)
+        for name, content, mimetype in attachments
     )
     send_outbound_email.delay_on_commit(email.pk)  # type: ignore[attr-defined]
     return email

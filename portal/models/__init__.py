@@ -3,7 +3,7 @@
 from portal.models.alerts import AlertPreference
 from portal.models.audit import AuditEvent
 from portal.models.base import TimeStampedModel
-from portal.models.email import OutboundEmail
+from portal.models.email import OutboundAttachment, OutboundEmail
 from portal.models.files import PrivateFile
 from portal.models.organisations import (
     Group,
@@ -22,6 +22,7 @@ __all__ = [
     "GroupUserPermission",
     "Membership",
     "Organisation",
+    "OutboundAttachment",
     "OutboundEmail",
     "PrivateFile",
     "Review",

@@ -133,3 +133,24 @@ def test_provider_rejection_is_recorded(alice, settings, django_capture_on_commi
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.FAILED
     assert "rejected" in email.last_error.lower() or "invalid" in email.last_error.lower()
+
+
+def test_attachments_and_headers_go_with_the_message_and_its_retry(
+    alice, django_capture_on_commit_callbacks
+):
+    pdf = b"%PDF-1.7\n1 0 obj\n"
+    headers = {"List-Unsubscribe": "<https://example.com/u/abc/>"}
+    with django_capture_on_commit_callbacks(execute=True):
+        email = notify(
+            alice,
+            "test_greeting",
+            attachments=[("cv.pdf", pdf, "application/pdf")],
+            headers=headers,
+        )
+    sent = mail.outbox[0]
+    assert sent.attachments == [("cv.pdf", pdf, "application/pdf")]
+    assert sent.extra_headers["List-Unsubscribe"] == "<https://example.com/u/abc/>"
+    # A retry after a failure sends the same bytes: they are kept with the stored message.
+    OutboundEmail.objects.filter(pk=email.pk).update(status=OutboundEmail.Status.FAILED)
+    assert outbound_email_send(email_id=email.pk) is True
+    assert mail.outbox[1].attachments == [("cv.pdf", pdf, "application/pdf")]
