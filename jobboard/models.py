@@ -135,3 +135,10 @@ class EmployerGroupProfile(TimeStampedModel):
 
 
 from jobboard.posting_models import Posting, ReferenceItem  # noqa: E402, F401  (the postings)
+from jobboard.seeker_models import (  # noqa: E402, F401  (the job site)
+    Follow,
+    PostingDailyStat,
+    SavedSearch,
+    SeekerConsent,
+    SeekerProfile,
+)

@@ -20,7 +20,6 @@ from django.utils import translation
 from portal.alerts import alert_enabled
 from portal.models import OutboundAttachment, OutboundEmail
 
-
 Attachment = tuple[str, bytes, str]
 
 
