@@ -103,8 +103,9 @@ def seed(args):
             "apply_mode", "apply_url", "apply_email",
         )
     }  # fmt: skip
+    deadline = today + datetime.timedelta(days=30)
     published.update(
-        apply_deadline=template.apply_deadline.isoformat(),
+        apply_deadline=deadline.isoformat(),
         function=["Ingénierie", "Engineering"],
         domains=[["Génie civil", "Civil engineering"]],
         places=[],
@@ -130,7 +131,7 @@ def seed(args):
                     and hasattr(template, f)
                     and f != "apply_deadline"
                 },
-                apply_deadline=template.apply_deadline,
+                apply_deadline=deadline,
             )
         )
     postings = Posting.objects.bulk_create(rows, batch_size=2000)

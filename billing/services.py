@@ -472,7 +472,10 @@ def _send_invoice(order: Order) -> None:
     shop = get_shop(order.group.service)
     attachments = [_invoice_attachment(order)]
     notify(
-        order.buyer, "billing_invoice", {"order": order, "group": order.group}, attachments=attachments
+        order.buyer,
+        "billing_invoice",
+        {"order": order, "group": order.group},
+        attachments=attachments,
     )
     if shop and shop.invoice_copy_alert:
         _send_invoice_copies(order, shop, attachments)

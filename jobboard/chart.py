@@ -3,17 +3,18 @@ figure over the days of the period. The page shows the same figures as a table."
 
 WIDTH, HEIGHT, PAD = 640, 220, 32
 SERIES = (
-    # (field, colour): colours with at least 3:1 contrast on white (WCAG 1.4.11).
-    ("views", "#0d6efd"),
-    ("clicks", "#198754"),
-    ("shares", "#b02a37"),
+    # (field, colour, dashes): colours with at least 3:1 contrast on white (WCAG 1.4.11), and
+    # a dash pattern each so the lines differ without colour and show when they overlap.
+    ("views", "#0d6efd", ""),
+    ("clicks", "#198754", "8 4"),
+    ("shares", "#b02a37", "2 3"),
 )
 
 
 def line_chart(days: list[dict]) -> dict:
     """Points of each polyline in the SVG's coordinates, the y-axis top value and a few day
     labels along the x-axis."""
-    top = max([1] + [d[f] for d in days for f, _colour in SERIES])
+    top = max([1] + [d[f] for d in days for f, _colour, _dashes in SERIES])
     n = max(len(days) - 1, 1)
     plot_w, plot_h = WIDTH - 2 * PAD, HEIGHT - 2 * PAD
 
@@ -27,9 +28,10 @@ def line_chart(days: list[dict]) -> dict:
         {
             "field": field,
             "colour": colour,
+            "dashes": dashes,
             "points": " ".join(f"{x(i)},{y(d[field])}" for i, d in enumerate(days)),
         }
-        for field, colour in SERIES
+        for field, colour, dashes in SERIES
     ]
     step = max(1, len(days) // 5)
     ticks = [

@@ -74,12 +74,13 @@ class PerformanceForm(forms.Form):
         today = timezone.localdate()
         initial = {"start": today - datetime.timedelta(days=29), "end": today, "posting": ""}
         super().__init__({**initial, **{k: v for k, v in data.items() if v}})
-        self.fields["posting"].choices = [("", _("All my postings"))] + [
+        posting_field: forms.ChoiceField = self.fields["posting"]  # type: ignore[assignment]
+        posting_field.choices = [("", _("All my postings"))] + [
             (p.pk, f"{p.title or _('Untitled posting')} (#{p.pk})") for p in postings
         ]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if start and end:
             if end < start:

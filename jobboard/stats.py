@@ -61,14 +61,14 @@ def performance(posting_ids, start: datetime.date, end: datetime.date) -> dict:
         .annotate(views=Sum("views"), clicks=Sum("clicks"), shares=Sum("shares"))
         .order_by("day")
     )
-    by_day = {row["day"]: row for row in rows}
-    days = []
+    by_day: dict = {row["day"]: dict(row) for row in rows}
+    days: list[dict] = []
     day = start
     while day <= end:
-        row = by_day.get(day, {})
+        row: dict = by_day.get(day, {})
         days.append({"day": day, **{f: row.get(f) or 0 for f in FIELDS}})
         day += datetime.timedelta(days=1)
-    totals = {f: sum(d[f] for d in days) for f in FIELDS}
+    totals: dict[str, int] = {f: sum(d[f] for d in days) for f in FIELDS}
     return {"days": days, "totals": totals}
 
 

@@ -64,7 +64,7 @@ def _page_url(request, posting: Posting) -> str:
 
 
 def _closed(posting: Posting) -> bool:
-    deadline = (posting.published or {}).get("apply_deadline")
+    deadline = (posting.published or {}).get("apply_deadline") or ""
     return bool(deadline) and datetime.date.fromisoformat(deadline) < timezone.localdate()
 
 
@@ -209,9 +209,7 @@ def _performance_input(request, group_id: int):
 def performance(request, group_id: int):
     group, perms, form, postings, start, end, chosen, ids = _performance_input(request, group_id)
     figures = stats.performance(ids, start, end)
-    query = urlencode(
-        {"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""}
-    )
+    query = urlencode({"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""})
     context = {
         "group": group,
         "perms": perms,
@@ -243,7 +241,14 @@ def performance_csv(request, group_id: int):
     def lines():
         yield "\ufeff"  # so spreadsheet programs read the accents
         yield writer.writerow(
-            [_("Day"), _("Posting number"), _("Posting"), _("Views"), _("Apply clicks"), _("Shares")]
+            [
+                _("Day"),
+                _("Posting number"),
+                _("Posting"),
+                _("Views"),
+                _("Apply clicks"),
+                _("Shares"),
+            ]
         )
         for day, pk, title_fr, title_en, views, clicks, shares in stats.export_rows(
             ids, start, end

@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 
 
 def pdfs(message):
-    return [(name, content) for name, content, mimetype in message.attachments if mimetype == "application/pdf"]
+    return [
+        (name, content)
+        for name, content, mimetype in message.attachments
+        if mimetype == "application/pdf"
+    ]
 
 
 def test_invoice_emails_carry_the_pdf(django_capture_on_commit_callbacks):
@@ -46,7 +50,12 @@ def test_the_opted_in_copy_carries_the_pdf(client, alice, django_capture_on_comm
         group=group, name="P", street_address="1 rue A", city="Québec", province="QC",
         postal_code="G1V 4T3",
     )  # fmt: skip
-    cart_set(group=group, product=Product.objects.get(code="jobboard-engineer-1"), quantity=1, actor=poster)
+    cart_set(
+        group=group,
+        product=Product.objects.get(code="jobboard-engineer-1"),
+        quantity=1,
+        actor=poster,
+    )
     order = order_create_from_cart(group=group, buyer=poster, address=address)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -53,7 +53,7 @@ def test_totals_of_the_last_30_days_by_default(client, group, alice):
     client.force_login(alice)
     page = client.get(page_url(group)).content.decode()
     assert (total(page, "views"), total(page, "clicks"), total(page, "shares")) == ("12", "2", "1")
-    assert "<svg" in page and "<title id=\"chart-title\">" in page and "<polyline" in page
+    assert "<svg" in page and '<title id="chart-title">' in page and "<polyline" in page
     assert page.count('<tr><th scope="row">') == 30  # the table: one row per day
     one = client.get(page_url(group, posting=second.pk)).content.decode()
     assert total(one, "views") == "7"
