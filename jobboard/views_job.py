@@ -217,6 +217,7 @@ def performance(request, group_id: int):
         "start": start,
         "end": end,
         "chosen": next((p for p in postings if p.pk == chosen), None),
+        "postings": postings,
         "figures": figures,
         "chart": chart.line_chart(figures["days"]),
         "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
