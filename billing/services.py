@@ -470,9 +470,15 @@ def _fulfil(order: Order, actor) -> None:
 def _send_invoice(order: Order) -> None:
     """The invoice to the buyer and a copy to the group's finance role, if it has one."""
     shop = get_shop(order.group.service)
-    notify(order.buyer, "billing_invoice", {"order": order, "group": order.group})
+    attachments = [_invoice_attachment(order)]
+    notify(
+        order.buyer,
+        "billing_invoice",
+        {"order": order, "group": order.group},
+        attachments=attachments,
+    )
     if shop and shop.invoice_copy_alert:
-        _send_invoice_copies(order, shop)
+        _send_invoice_copies(order, shop, attachments)
         return
     recipients = {order.buyer_id: order.buyer}
     if shop and shop.finance_role:
@@ -484,10 +490,24 @@ def _send_invoice(order: Order) -> None:
             recipients[membership.user_id] = membership.user
     for user in recipients.values():
         if user.pk != order.buyer_id:
-            notify(user, "billing_invoice", {"order": order, "group": order.group})
+            notify(
+                user,
+                "billing_invoice",
+                {"order": order, "group": order.group},
+                attachments=attachments,
+            )
 
 
-def _send_invoice_copies(order: Order, shop) -> None:
+def _invoice_attachment(order: Order) -> tuple[str, bytes, str]:
+    """The invoice PDF (in the order's language), rendered once for every recipient."""
+    from billing.invoices import invoice_pdf
+
+    with translation.override(order.language):
+        name = _("invoice-%(number)s.pdf") % {"number": order.pk}
+    return (name, invoice_pdf(order), "application/pdf")
+
+
+def _send_invoice_copies(order: Order, shop, attachments) -> None:
     """A copy to each active member holding the shop's copy permission who opted in."""
     from django.contrib.auth import get_user_model
 
@@ -506,6 +526,7 @@ def _send_invoice_copies(order: Order, shop) -> None:
             "billing_invoice",
             {"order": order, "group": order.group},
             alert=shop.invoice_copy_alert,
+            attachments=attachments,
         )
 
 

@@ -173,3 +173,6 @@ def seed() -> None:
     from jobboard import demo_postings
 
     demo_postings.seed()  # packages bought and a posting in every status
+    from jobboard import demo_page
+
+    demo_page.seed()  # 60 days of views, clicks and shares for the live postings
