@@ -147,7 +147,7 @@ def test_digest_lists_featured_first_once_per_week(
     assert "Ancienne offre" not in body
     link = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert link in body
-    assert "The jobs of the week" == next(m for m in mail.outbox if m.to == [english.email]).subject
+    assert next(m for m in mail.outbox if m.to == [english.email]).subject == "The jobs of the week"
     # A second run of the same week sends nothing.
     with django_capture_on_commit_callbacks(execute=True):
         assert digest.weekly_digest_send() == 0
