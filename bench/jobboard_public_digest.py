@@ -120,6 +120,7 @@ def run(args) -> None:
         started = time.perf_counter()
         rendered = digest.render_digest(today)
         render_s = time.perf_counter() - started
+        assert rendered is not None
         week, after, statements, seconds = digest.week_of(today), 0, [], []
         while True:
             began = time.perf_counter()

@@ -178,7 +178,7 @@ def followers_announce(posting_ids: list[int]) -> None:
     from jobboard.tasks import follower_notices
 
     if posting_ids:
-        follower_notices.delay_on_commit(list(posting_ids))
+        follower_notices.delay_on_commit(list(posting_ids))  # type: ignore[attr-defined]
 
 
 _CLAIM_FOLLOWERS = """

@@ -21,9 +21,10 @@ PUBLIC = {
 
 def cases(world) -> list[Case]:
     # A group of another service is no company page of the job site.
+    from portal.models import Group
     from tests.factories import GroupFactory
 
-    other = GroupFactory(service="permits")
+    other = Group.objects.get(pk=GroupFactory(service="permits").pk)  # type: ignore[attr-defined]
     return [
         Case("jobboard:company_public", {"group_id": other.pk}, world.charlie),
         Case("jobboard:seeker_follow", {"group_id": other.pk}, world.charlie),
