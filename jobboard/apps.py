@@ -55,6 +55,9 @@ class JobboardConfig(AppConfig):
             )
         )
         posting_setup.register()  # shop, credits, posting review, history words
+        from jobboard import seekers
+
+        seekers.register()  # the seekers' one-click unsubscribes and history words
         register_verbs(
             {
                 "jobboard.free_mail_added": _("Free-mail domain added"),

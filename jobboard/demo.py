@@ -9,6 +9,8 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 
 from accounts.models import User
+from jobboard import demo_seekers
+from jobboard.demo_seekers import DEMO_PEOPLE  # noqa: F401  (printed with the demo accounts)
 from jobboard.models import EmployerApplication, EmployerGroupProfile, EmployerPerson
 from portal.models import Group, Membership, Organisation
 
@@ -173,6 +175,7 @@ def seed() -> None:
     from jobboard import demo_postings
 
     demo_postings.seed()  # packages bought and a posting in every status
+    demo_seekers.seed()  # job seekers, their consents and follows (J8)
     from jobboard import demo_page
 
     demo_page.seed()  # 60 days of views, clicks and shares for the live postings

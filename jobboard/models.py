@@ -135,6 +135,7 @@ class EmployerGroupProfile(TimeStampedModel):
 
 
 from jobboard.posting_models import Posting, ReferenceItem  # noqa: E402, F401  (the postings)
+from jobboard.seeker_delivery_models import DigestDelivery, FollowerNotice  # noqa: E402, F401
 from jobboard.seeker_models import (  # noqa: E402, F401  (the job site)
     Follow,
     PostingDailyStat,

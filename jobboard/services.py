@@ -323,6 +323,15 @@ def on_posting_approved(*, review, actor, note: str) -> None:
     if not on_date and not was_live:
         _publish_fields(posting, today)
     posting.save()
+    if not on_date and not was_live:
+        _announce([posting.pk])
+
+
+def _announce(posting_ids: list[int]) -> None:
+    """First publication: the company's followers are e-mailed after commit (J8)."""
+    from jobboard.seekers import followers_announce
+
+    followers_announce(posting_ids)
 
 
 def _publish_fields(posting: Posting, start: datetime.date) -> None:
@@ -531,6 +540,7 @@ def postings_publish_and_expire(today: datetime.date | None = None) -> dict[str,
         "featured": FEATURED_DAYS,
     }
     published = _set_based(_PUBLISH_SQL, "posting.active", S.SCHEDULED, S.ACTIVE, params)
+    _announce(published)
     expired = _set_based(_EXPIRE_SQL, "posting.expired", S.ACTIVE, S.EXPIRED, params)
     offline = _set_based(_OFFLINE_SQL, "posting.offline", "", "", params)
     return {"published": len(published), "expired": len(expired), "offline": len(offline)}

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from jobboard import urls_employer, urls_page, urls_postings, views_unsubscribe
+from jobboard import urls_employer, urls_page, urls_postings, urls_seekers, views_unsubscribe
 
 app_name = "jobboard"
 # The employer space (onboarding, company, profile) and the postings (wizard, packages, shop).
@@ -8,5 +8,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *urls_employer.urlpatterns,
     *urls_postings.urlpatterns,
     *urls_page.urlpatterns,
+    *urls_seekers.urlpatterns,
     path("unsubscribe/<str:token>/", views_unsubscribe.unsubscribe, name="unsubscribe"),
 ]

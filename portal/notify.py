@@ -93,3 +93,19 @@ def queue_email(
     )
     send_outbound_email.delay_on_commit(email.pk)  # type: ignore[attr-defined]
     return email
+
+
+def queue_emails_bulk(emails: Sequence[OutboundEmail]) -> list[OutboundEmail]:
+    """Store many rendered messages in one INSERT and send them after commit with ONE task
+    (a mailing's batch: the weekly jobs to 500 subscribers). Each message is still claimed
+    once by `portal.email_sending.outbound_email_send`, so a task run twice sends nothing
+    twice. No attachments here; subjects are one line as for `queue_email`."""
+    from portal.tasks import send_outbound_emails
+
+    if not emails:
+        return []
+    for email in emails:
+        email.subject = " ".join(email.subject.split())[:255]
+    created = OutboundEmail.objects.bulk_create(emails)
+    send_outbound_emails.delay_on_commit([email.pk for email in created])  # type: ignore[attr-defined]
+    return created

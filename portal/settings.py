@@ -158,7 +158,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"portal.tasks.send_outbound_email": {"queue": "email"}}
+CELERY_TASK_ROUTES = {
+    "portal.tasks.send_outbound_email": {"queue": "email"},
+    "portal.tasks.send_outbound_emails": {"queue": "email"},
+}
 CELERY_TIMEZONE = "America/Toronto"
 # The schedule: every periodic job of every app is declared here (Celery beat).
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
@@ -186,6 +189,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "jobboard-publish-expire": {
         "task": "jobboard.publish_and_expire_postings",
         "schedule": crontab(minute="*/15"),
+    },
+    # jobboard (J8): « Les offres d'emploi de la semaine » to subscribers (Mondays, 07:00;
+    # each subscriber's week is claimed once, so a second run sends nothing).
+    "jobboard-weekly-digest": {
+        "task": "jobboard.weekly_digest",
+        "schedule": crontab(hour=7, minute=0, day_of_week=1),
     },
 }
 
