@@ -36,6 +36,7 @@ class JobboardConfig(AppConfig):
 
     def ready(self) -> None:
         from jobboard import posting_setup, roles  # noqa: F401  (registers the roles)
+        from jobboard import saved_searches  # noqa: F401  (registers its unsubscribe)
         from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 

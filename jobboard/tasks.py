@@ -8,3 +8,10 @@ from jobboard import services
 @shared_task(name="jobboard.publish_and_expire_postings")
 def publish_and_expire_postings() -> dict[str, int]:
     return services.postings_publish_and_expire()
+
+
+@shared_task(name="jobboard.saved_search_alerts")
+def saved_search_alerts() -> int:
+    from jobboard import saved_searches
+
+    return saved_searches.saved_search_alerts()
