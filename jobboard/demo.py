@@ -173,3 +173,6 @@ def seed() -> None:
     from jobboard import demo_postings
 
     demo_postings.seed()  # packages bought and a posting in every status
+    from jobboard import demo_public
+
+    demo_public.seed()  # the job site: 300 postings online
