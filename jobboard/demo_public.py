@@ -34,21 +34,110 @@ TITLES = [
     ("CPI en génie civil", "Civil engineering CPI"),
     ("CPI en génie industriel", "Industrial engineering CPI"),
 ]
-WORDS_FR = (
-    "conception surveillance chantier plans devis analyse calculs inspection réseau aqueduc "
-    "égout chaussée pont bâtiment structure béton acier bois fondations sols hydraulique "
-    "électricité automatisation contrôle qualité sécurité normes clients équipe mandat "
-    "budget échéancier rapport estimation modélisation simulation logiciel données usine "
-    "production maintenance fiabilité énergie efficacité environnement caractérisation "
-    "réhabilitation ouvrage municipalité gestion coordination entrepreneur fournisseur"
-).split()
-WORDS_EN = (
-    "design supervision site drawings specifications analysis calculations inspection network "
-    "water sewer pavement bridge building structure concrete steel timber foundations soils "
-    "hydraulics electrical automation control quality safety codes clients team mandate "
-    "budget schedule report estimate modelling simulation software data plant production "
-    "maintenance reliability energy efficiency environment assessment rehabilitation"
-).split()
+WORDS_FR = [
+    "conception",
+    "surveillance",
+    "chantier",
+    "plans",
+    "devis",
+    "analyse",
+    "calculs",
+    "inspection",
+    "réseau",
+    "aqueduc",
+    "égout",
+    "chaussée",
+    "pont",
+    "bâtiment",
+    "structure",
+    "béton",
+    "acier",
+    "bois",
+    "fondations",
+    "sols",
+    "hydraulique",
+    "électricité",
+    "automatisation",
+    "contrôle",
+    "qualité",
+    "sécurité",
+    "normes",
+    "clients",
+    "équipe",
+    "mandat",
+    "budget",
+    "échéancier",
+    "rapport",
+    "estimation",
+    "modélisation",
+    "simulation",
+    "logiciel",
+    "données",
+    "usine",
+    "production",
+    "maintenance",
+    "fiabilité",
+    "énergie",
+    "efficacité",
+    "environnement",
+    "caractérisation",
+    "réhabilitation",
+    "ouvrage",
+    "municipalité",
+    "gestion",
+    "coordination",
+    "entrepreneur",
+    "fournisseur",
+]
+WORDS_EN = [
+    "design",
+    "supervision",
+    "site",
+    "drawings",
+    "specifications",
+    "analysis",
+    "calculations",
+    "inspection",
+    "network",
+    "water",
+    "sewer",
+    "pavement",
+    "bridge",
+    "building",
+    "structure",
+    "concrete",
+    "steel",
+    "timber",
+    "foundations",
+    "soils",
+    "hydraulics",
+    "electrical",
+    "automation",
+    "control",
+    "quality",
+    "safety",
+    "codes",
+    "clients",
+    "team",
+    "mandate",
+    "budget",
+    "schedule",
+    "report",
+    "estimate",
+    "modelling",
+    "simulation",
+    "software",
+    "data",
+    "plant",
+    "production",
+    "maintenance",
+    "reliability",
+    "energy",
+    "efficiency",
+    "environment",
+    "assessment",
+    "rehabilitation",
+]
 # A word found in about one posting in a thousand (the benchmark's rare search).
 RARE_FR, RARE_EN = "géothermie", "geothermal"
 
@@ -182,8 +271,12 @@ def seed() -> None:
     fields = Posting.domains.through
     places = Posting.places.through
     fields.objects.bulk_create(
-        fields(posting_id=p.pk, referenceitem_id=i) for p in postings for i in p._demo_ids[0]
+        fields(posting_id=p.pk, referenceitem_id=i)
+        for p in postings
+        for i in p._demo_ids[0]  # type: ignore[attr-defined]
     )
     places.objects.bulk_create(
-        places(posting_id=p.pk, referenceitem_id=i) for p in postings for i in p._demo_ids[1]
+        places(posting_id=p.pk, referenceitem_id=i)
+        for p in postings
+        for i in p._demo_ids[1]  # type: ignore[attr-defined]
     )

@@ -33,8 +33,8 @@ CAP = 1000
 # The query-string keys of a search (what a saved search keeps).
 KEYS = ("q", "profile", "field", "place", "employment_type", "work_mode", "years", "sort")
 FILTER_KEYS = ("profile", "field", "place", "employment_type", "work_mode", "years")
-SECTIONS = ("purpose_fr", "purpose_en", "duties_fr", "duties_en")
-SECTIONS += ("qualifications_fr", "qualifications_en", "more_fr", "more_en")
+SECTIONS = ["purpose_fr", "purpose_en", "duties_fr", "duties_en"]
+SECTIONS += ["qualifications_fr", "qualifications_en", "more_fr", "more_en"]
 
 
 def _any(choices):
@@ -123,7 +123,7 @@ def criteria_from(params: dict | QueryDict) -> Criteria:
     if not isinstance(params, QueryDict):
         query = QueryDict(mutable=True)
         for key, values in params.items():
-            query.setlist(key, values if isinstance(values, list) else [values])
+            query.setlist(key, [str(v) for v in (values if isinstance(values, list) else [values])])
         params = query
     return SearchForm(params).criteria()
 
@@ -279,6 +279,7 @@ def results_sql(
     else:
         rank = "0"
         order = "p.published_at DESC, p.id DESC"
+    # Only fixed SQL fragments are interpolated; every value is a query parameter.
     sql = f"""
         WITH m AS (
             (SELECT p.id FROM jobboard_posting p WHERE {where}
@@ -291,7 +292,7 @@ def results_sql(
         FROM m JOIN jobboard_posting p ON p.id = m.id
         ORDER BY featured DESC, {order}
         LIMIT %(limit)s OFFSET %(offset)s
-    """
+    """  # noqa: S608
     return sql, params
 
 

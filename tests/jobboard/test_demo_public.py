@@ -25,7 +25,8 @@ def test_demo_public_postings_are_online_and_searchable():
     assert online.values("group").distinct().count() == 8
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FILTER (WHERE search_fr <> ''), count(*) FILTER (WHERE search_en <> ''),"
+            "SELECT count(*) FILTER (WHERE search_fr <> ''),"
+            " count(*) FILTER (WHERE search_en <> ''),"
             " count(*) FILTER (WHERE cardinality(pub_field_ids) > 0)"
             " FROM jobboard_posting WHERE reference = 'demo-public'"
         )
