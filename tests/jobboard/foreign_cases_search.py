@@ -11,11 +11,16 @@ PUBLIC: dict[str, str] = {
     "jobboard:saved_search_create": "creates the user's own saved search",
     "jobboard:saved_searches": "the user's own saved searches",
     "jobboard:job": "public posting page (live postings only)",
+    "jobboard:unsubscribe": "signed token: stops one mailing of its owner only",
 }
 
 
 def cases(world) -> list[Case]:
+    from accounts.models import User
     from jobboard.seeker_models import SavedSearch
 
-    found = SavedSearch.objects.create(user=world.alice, label="Ponts", params={"q": ["ponts"]})
-    return [Case("jobboard:saved_search_delete", {"pk": found.pk}, world.charlie)]
+    pk = 1  # (a stand-in world only lists the names)
+    if isinstance(world.alice, User):
+        found = SavedSearch.objects.create(user=world.alice, label="Ponts", params={})
+        pk = found.pk
+    return [Case("jobboard:saved_search_delete", {"pk": pk}, world.charlie)]
