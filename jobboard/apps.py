@@ -35,7 +35,11 @@ class JobboardConfig(AppConfig):
     verbose_name = _("Engineering job board")
 
     def ready(self) -> None:
-        from jobboard import posting_setup, roles  # noqa: F401  (registers the roles)
+        from jobboard import (  # noqa: F401  (registers the roles)
+            posting_setup,
+            roles,
+            saved_searches,  # noqa: F401  (registers its unsubscribe)
+        )
         from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 

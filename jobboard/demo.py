@@ -175,6 +175,9 @@ def seed() -> None:
     from jobboard import demo_postings
 
     demo_postings.seed()  # packages bought and a posting in every status
+    from jobboard import demo_public
+
+    demo_public.seed()  # the job site: 300 postings online
     demo_seekers.seed()  # job seekers, their consents and follows (J8)
     from jobboard import demo_page
 

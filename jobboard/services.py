@@ -299,8 +299,12 @@ def snapshot(posting: Posting) -> dict:
     data["apply_deadline"] = posting.apply_deadline.isoformat() if posting.apply_deadline else ""
     function = posting.function_type
     data["function"] = [function.name_fr, function.name_en] if function else ["", ""]
-    data["domains"] = names(posting.domains.all())
-    data["places"] = names(posting.places.all())
+    domains, places = list(posting.domains.all()), list(posting.places.all())
+    data["domains"] = names(domains)
+    data["places"] = names(places)
+    # The search's filter columns are generated from these (migration 0005_search_*).
+    data["domain_ids"] = [item.pk for item in domains]
+    data["place_ids"] = [item.pk for item in places]
     data["interests"] = names(posting.interests.all())
     return data
 

@@ -18,3 +18,10 @@ def follower_notices(posting_ids: list[int]) -> int:
 @shared_task(name="jobboard.weekly_digest")
 def weekly_digest() -> int:
     return digest.weekly_digest_send()
+
+
+@shared_task(name="jobboard.saved_search_alerts")
+def saved_search_alerts() -> int:
+    from jobboard import saved_searches
+
+    return saved_searches.saved_search_alerts()

@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver, path
 from jobboard import views_company, views_onboarding
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", views_onboarding.home, name="home"),
+    path("employer/", views_onboarding.home, name="employer_home"),
     path("employer/signup/", views_onboarding.signup, name="signup"),
     path("employer/onboarding/", views_onboarding.onboarding_start, name="onboarding"),
     path(

@@ -74,7 +74,7 @@ def _draft_or_redirect(request):
         if not refusal:
             return onboarding.application_draft(request.user), None
     messages.error(request, refusal)
-    return None, redirect("jobboard:home")
+    return None, redirect("jobboard:employer_home")
 
 
 def _pending(application: EmployerApplication) -> bool:

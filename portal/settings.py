@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -195,6 +196,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "jobboard-weekly-digest": {
         "task": "jobboard.weekly_digest",
         "schedule": crontab(hour=7, minute=0, day_of_week=1),
+    },
+    # jobboard (J10): e-mail each saved search's new postings (daily, 06:30; each search is
+    # claimed by a conditional UPDATE, so an overlap never sends twice).
+    "jobboard-saved-search-alerts": {
+        "task": "jobboard.saved_search_alerts",
+        "schedule": crontab(hour=6, minute=30),
     },
 }
 

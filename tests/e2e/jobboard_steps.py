@@ -115,7 +115,7 @@ def employer_signs_up_and_asks_for_a_new_group(page, lang):
     email = employer_email(lang)
 
     # Step 1: the job site's employer entry, a gmail address refused.
-    page.goto(f"/{lang}/jobs/")
+    page.goto(f"/{lang}/jobs/employer/")
     check_accessibility(page, f"jobboard-{lang}-01-home")
     page.get_by_role("link", name=t["create"]).first.click()
     page.locator("input[name=email]").fill(f"nadia.{lang}@gmail.com")
@@ -143,7 +143,7 @@ def employer_signs_up_and_asks_for_a_new_group(page, lang):
     sign_in(page, lang, email, EMPLOYER_PASSWORD)
 
     # The tabs: find the company by NEQ; its imported duplicate is beside it.
-    page.goto(f"/{lang}/jobs/")
+    page.goto(f"/{lang}/jobs/employer/")
     page.get_by_role("link", name=t["resume"]).click()
     page.locator("input[name=q]").fill(neq)
     page.get_by_role("button", name=t["search"]).click()

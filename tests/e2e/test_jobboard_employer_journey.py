@@ -201,7 +201,7 @@ def test_employer_posts_a_job_from_account_to_end(browser, live_server, page, tm
     staff.wait_for_url("**/staff/invoices/")
 
     # 1. Profile (the employer is still signed in, from the job site to the dashboard).
-    page.goto(f"/{lang}/jobs/")
+    page.goto(f"/{lang}/jobs/employer/")
     page.get_by_role("link", name=f"{group.organisation.legal_name} — {group.name}").click()
     page.wait_for_url(f"**/jobs/groups/{group.pk}/dashboard/")
     check_accessibility(page, f"{shot}-01-dashboard")

@@ -4,7 +4,7 @@ company and profile pages; office staff of another role ask for the regulator's 
 from tests.foreign_walk import Case
 
 PUBLIC = {
-    "jobboard:home": "public job site landing (own requests only)",
+    "jobboard:employer_home": "employer landing (own requests only)",
     "jobboard:signup": "creates the user's own account",
     "jobboard:onboarding": "the user's own request",
     "jobboard:onboarding_company": "public registry search; the user's own request",

@@ -13,9 +13,7 @@ PUBLIC = {
     "jobboard:company_public": "public company page (active job-board groups only)",
     "jobboard:seeker_follow": "the user's own follow of a public company",
     "jobboard:seeker_unfollow": "the user's own follow",
-    "jobboard:job": "public posting page (live postings only)",
     # (foundation, unclassified on main) the signed token names its one user.
-    "jobboard:unsubscribe": "signed one-click unsubscribe token; works signed out",
 }
 
 

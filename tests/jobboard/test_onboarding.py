@@ -170,7 +170,7 @@ def test_join_an_existing_group_end_to_end(
     assert (
         client.get(url("onboarding_company"), follow=True)
         .redirect_chain[-1][0]
-        .endswith(url("home"))
+        .endswith(url("employer_home"))
     )
 
 
@@ -344,12 +344,12 @@ def test_other_services_do_not_lock_the_email(client, employer):
 
 
 def test_home_offers_the_employer_entry(client, employer, company):
-    page = client.get(url("home")).content.decode()
+    page = client.get(url("employer_home")).content.decode()
     assert "Create an employer account" in page and url("signup") in page
     client.force_login(employer)
-    assert url("onboarding") in client.get(url("home")).content.decode()
+    assert url("onboarding") in client.get(url("employer_home")).content.decode()
     make_member(employer, company, ["jobboard.posting_manager"])
-    page = client.get(url("home")).content.decode()
+    page = client.get(url("employer_home")).content.decode()
     assert url("dashboard", group_id=company.pk) in page  # the employer space's home
     dashboard = client.get(reverse("dashboard")).content.decode()
     assert url("home") in dashboard
