@@ -51,7 +51,7 @@ class JobboardConfig(AppConfig):
                     "Employers publish engineering job postings, validated by the regulator."
                 ),
                 participates=takes_part,
-                url_name="jobboard:home",
+                url_name="jobboard:employer_home",
                 order=20,
                 staff_role="regulator",
                 # C1: an employer's sign-in e-mail is tied to the company (the seed's guide).

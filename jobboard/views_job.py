@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from jobboard import chart, jsonld, roles, services_page, stats
 from jobboard.forms_page import ApplyForm, PerformanceForm
 from jobboard.posting_models import Posting
+from jobboard.seeker_models import Follow
 from jobboard.views import _group, public_context
 from portal.lib.throttle import wait_message
 
@@ -89,8 +90,11 @@ def job(request, posting_id: int):
         page_url=page_url,
         jsonld=jsonld.script_tag(data),
         mailto_subject=subject,
-        # The follow button of the company card (helper "seekers" fills it at merge).
-        follow_template=None,
+        # The company card's follow button (one query, signed-in visitors only).
+        follow_template="jobboard/public/_follow_button.html",
+        group=posting.group,
+        following=request.user.is_authenticated
+        and Follow.objects.filter(user=request.user, group_id=posting.group_id).exists(),
     )
     return render(request, "jobboard/public/job.html", context)
 

@@ -351,3 +351,18 @@ def test_email_mode_apply_is_refused_after_the_deadline(client, by_email):
     assert get(client, url("job_apply", by_email)).status_code == 403
     assert apply(client, by_email, pdf()).status_code == 403
     assert not mail.outbox
+
+
+def test_the_company_card_offers_to_follow_and_shows_who_follows(client, posting, bob):
+    from jobboard.seeker_models import Follow
+
+    page = get(client, url("job", posting)).content.decode()
+    follow = reverse("jobboard:seeker_follow", args=[posting.group_id])
+    assert follow in page and reverse("jobboard:company_public", args=[posting.group_id]) in page
+    client.force_login(bob)
+    answer = client.post(follow, {"next": url("job", posting)})
+    assert answer.status_code == 302 and answer["Location"] == url("job", posting)
+    assert Follow.objects.filter(user=bob, group_id=posting.group_id).exists()
+    page = get(client, url("job", posting)).content.decode()
+    assert reverse("jobboard:seeker_unfollow", args=[posting.group_id]) in page
+    assert follow not in page
