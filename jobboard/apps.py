@@ -56,6 +56,7 @@ class JobboardConfig(AppConfig):
                 staff_role="regulator",
                 # C1: an employer's sign-in e-mail is tied to the company (the seed's guide).
                 locks_email=True,
+                sitemap_url_name="jobboard:sitemap",
             )
         )
         posting_setup.register()  # shop, credits, posting review, history words

@@ -23,6 +23,9 @@ class Service:
     # C1: once a user has an active or requested membership in one of this service's groups,
     # their sign-in e-mail is tied to the organisation and cannot be changed by them.
     locks_email: bool = False
+    # A public site of the service for search engines: its sitemap's URL name (listed in
+    # /robots.txt in every language).
+    sitemap_url_name: str = ""
 
 
 _services: dict[str, Service] = {}

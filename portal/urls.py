@@ -10,6 +10,7 @@ from portal.views import core, files, groups, organisations, staff
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/language/", core.set_language, name="set_language"),
     path("healthz", core.healthz, name="healthz"),
+    path("robots.txt", core.robots_txt, name="robots_txt"),
     # Public uploads (logos). Private files are served only by files.private_file_download.
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media"),
 ]

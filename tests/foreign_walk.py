@@ -16,6 +16,7 @@ PUBLIC = {
     "dashboard": "own services",
     "set_language": "own preference",
     "healthz": "health check",
+    "robots_txt": "public crawl rules",
     "media": "public logos",
     "profile": "own profile",
     "my_groups": "own memberships",

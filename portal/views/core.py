@@ -92,6 +92,22 @@ def outbox_message(request, pk: int):
 
 
 @require_GET
+def robots_txt(request):
+    """Everything public may be crawled but the accounts and staff pages; each service's public
+    sitemap is named, in every language (the job site's postings reach job search engines)."""
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        lines += [f"Disallow: /{code}/accounts/", f"Disallow: /{code}/staff/"]
+    base = settings.SITE_URL.rstrip("/")
+    for service in services():
+        if service.sitemap_url_name:
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    lines.append(f"Sitemap: {base}{reverse(service.sitemap_url_name)}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
 def healthz(request):
     """Liveness and database reachability, for container health checks."""
     with connection.cursor() as cursor:

@@ -251,3 +251,11 @@ def test_unsubscribe_deletes_only_the_users_own_search(client):
     client.post(forged[forged.index("/jobs/") - 3 :])
     assert SavedSearch.objects.filter(pk=theirs.pk).exists()
     _ = ref  # (reference data helper kept for filters)
+
+
+def test_robots_txt_names_the_job_sitemap_in_both_languages(client, settings):
+    settings.SITE_URL = "https://emplois.example.ca"
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: https://emplois.example.ca/fr/jobs/sitemap.xml" in text
+    assert "Sitemap: https://emplois.example.ca/en/jobs/sitemap.xml" in text
+    assert "Disallow: /fr/accounts/" in text
