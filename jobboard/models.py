@@ -142,3 +142,8 @@ from jobboard.seeker_models import (  # noqa: E402, F401  (the job site)
     SeekerConsent,
     SeekerProfile,
 )
+from jobboard.boost_models import (  # noqa: E402, F401  (boosts and employer alerts)
+    EmployerAlertSent,
+    TargetedRecipient,
+    TargetedSend,
+)
