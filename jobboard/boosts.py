@@ -338,8 +338,7 @@ def targeted_to_cart(*, send: TargetedSend, posting: Posting):
     """The send's line in the cart, at its fixed price (again, if it was removed)."""
     if send.state != T.PENDING:
         raise JobboardError(_("This targeted send is already paid."))
-    with translation.override("fr"):
-        description = _description(send, posting)
+    description = _description(send, posting)  # in the buyer's language, like the order
     try:
         return cart_add_case(
             group=posting.group,
