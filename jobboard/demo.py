@@ -170,6 +170,7 @@ def seed() -> None:
         _company_information(group)
         _people(group)
     _waiting_request()
-    from jobboard import demo_postings
+    from jobboard import demo_boosts, demo_postings
 
     demo_postings.seed()  # packages bought and a posting in every status
+    demo_boosts.seed()  # targeted sends, the employer's alerts on

@@ -357,3 +357,22 @@ def test_a_member_without_the_buy_permission_cannot_order(client, alice):
     assert client.get(url("targeted", posting)).status_code == 403
     assert client.post(url("targeted", posting), {"scope": "regions"}).status_code == 403
     assert client.get(url("boosts", posting)).status_code == 403
+
+
+@pytest.mark.parametrize("page", ["targeted", "boosts"])
+def test_the_boosts_pages_run_a_fixed_number_of_queries(client, alice, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    group = ready_group(alice)
+    posting = _posting(group, alice, places=[("region", "montreal"), ("city", "sherbrooke")])
+    client.force_login(alice)
+    counts = []
+    for size in (1, 50):
+        for _n in range(size):
+            seeker()
+        client.get(url(page, posting))
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(page, posting)).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
