@@ -86,18 +86,28 @@ def _postings():
     """The postings measured: (label, criteria, scope)."""
     from jobboard.posting_models import ReferenceItem
 
-    def f(*codes):
-        return sorted(ReferenceItem.objects.filter(kind="field", code__in=codes).values_list("pk", flat=True))
+    def ids(kind, codes):
+        items = ReferenceItem.objects.filter(kind=kind, code__in=codes)
+        return sorted(items.values_list("pk", flat=True))
 
-    def r(*codes):
-        return sorted(ReferenceItem.objects.filter(kind="region", code__in=codes).values_list("pk", flat=True))
+    def c(profile, fields, regions, years):
+        return {
+            "profile": profile,
+            "field_ids": ids("field", fields),
+            "region_ids": ids("region", regions),
+            "min_years": years,
+        }
 
     return [
-        ("engineer, civil, Montréal, 5+ years", {"profile": "engineer", "field_ids": f("civil"), "region_ids": r("montreal"), "min_years": 5}, "regions"),
-        ("engineer, civil+mechanical, everywhere", {"profile": "engineer", "field_ids": f("civil", "mechanical"), "region_ids": [], "min_years": 0}, "everywhere"),
-        ("engineer, mining, Abitibi, 10+ years", {"profile": "engineer", "field_ids": f("mining"), "region_ids": r("abitibi-temiscamingue"), "min_years": 10}, "regions"),
-        ("CPI, any field, 3 regions", {"profile": "cpi", "field_ids": [], "region_ids": r("montreal", "laval", "monteregie"), "min_years": 0}, "regions"),
-        ("engineer, any field, everywhere", {"profile": "engineer", "field_ids": [], "region_ids": [], "min_years": 0}, "everywhere"),
+        ("engineer, civil, Montréal, 5+ years", c("engineer", ["civil"], ["montreal"], 5),
+         "regions"),
+        ("engineer, civil+mechanical, everywhere",
+         c("engineer", ["civil", "mechanical"], [], 0), "everywhere"),
+        ("engineer, mining, Abitibi, 10+ years",
+         c("engineer", ["mining"], ["abitibi-temiscamingue"], 10), "regions"),
+        ("CPI, any field, 3 regions", c("cpi", [], ["montreal", "laval", "monteregie"], 0),
+         "regions"),
+        ("engineer, any field, everywhere", c("engineer", [], [], 0), "everywhere"),
     ]  # fmt: skip
 
 
@@ -146,10 +156,10 @@ def measure_send(limit: int) -> None:
     from jobboard.boost_models import TargetedRecipient, TargetedSend
     from jobboard.posting_models import Posting
     from portal import tasks
-    from portal.models import Group, OutboundEmail, Organisation
+    from portal.models import Group, Organisation, OutboundEmail
 
     queued = {"n": 0}
-    tasks.send_outbound_email.delay = lambda pk: queued.__setitem__("n", queued["n"] + 1)  # type: ignore[method-assign]
+    tasks.send_outbound_email.delay = lambda pk: queued.__setitem__("n", queued["n"] + 1)  # type: ignore[method-assign,assignment,return-value]
     owner, _c = User.objects.get_or_create(email="owner@bench.example", defaults={"password": "!"})
     organisation, _c = Organisation.objects.get_or_create(legal_name="Bench génie inc.")
     group, _c = Group.objects.get_or_create(organisation=organisation, service="jobboard")

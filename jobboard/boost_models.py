@@ -96,5 +96,3 @@ class EmployerAlertSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.posting_id} {self.kind}"
-
-

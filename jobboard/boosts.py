@@ -156,6 +156,7 @@ def posting_feature(*, posting: Posting, actor) -> Posting:
     services._spend_boost(posting, services.FEATURED, actor)
     posting.featured, posting.featured_credit = True, True
     posting.featured_since = today
+    assert posting.ends_on is not None  # an active posting has its end date
     posting.featured_until = min(today + datetime.timedelta(days=FEATURED_DAYS), posting.ends_on)
     audit_record(
         actor=actor,
@@ -364,7 +365,7 @@ def fulfil_targeted(*, line) -> None:
     send.state, send.paid_at = T.PAID, timezone.now()
     send.save(update_fields=["state", "paid_at"])
     audit_record(actor=None, subject=send.posting, verb="posting.targeted_paid")
-    targeted_send_task.delay_on_commit(send.pk)
+    targeted_send_task.delay_on_commit(send.pk)  # type: ignore[attr-defined]
 
 
 # --- Targeted send: going out ---------------------------------------------------------------
@@ -403,8 +404,9 @@ def _render(user, template: str, context: dict) -> tuple[str, str, str, str]:
             "site_name": settings.SITE_NAME,
             **context,
         }
-        subject = render_to_string(f"emails/{template}_subject.txt", ctx)
-        body_text = render_to_string(f"emails/{template}_body.txt", ctx)
+        subject: str = render_to_string(f"emails/{template}_subject.txt", ctx)
+        body_text: str = render_to_string(f"emails/{template}_body.txt", ctx)
+        body_html: str
         try:
             body_html = render_to_string(f"emails/{template}_body.html", ctx)
         except TemplateDoesNotExist:

@@ -81,7 +81,7 @@ def seed() -> None:
         sent_count=len(matching),
     )
     TargetedRecipient.objects.bulk_create(
-        TargetedRecipient(send=sent, user_id=pk, claimed_at=sent.sent_at) for pk in matching
+        TargetedRecipient(send=sent, user_id=pk, claimed_at=now) for pk in matching
     )
     # A second posting online, its targeted send in the cart (priced, waiting for payment).
     second = services.posting_duplicate(posting=active, actor=employer)

@@ -40,7 +40,7 @@ def seeker(
     **user,
 ) -> SeekerProfile:
     return SeekerProfile.objects.create(
-        user=UserFactory(**user),
+        user=UserFactory(**user),  # type: ignore[misc]
         profile=profile,
         field_ids=[ref("field", c).pk for c in fields],
         region_ids=[ref("region", c).pk for c in regions],

@@ -106,9 +106,7 @@ def test_alerts_are_off_by_default(alice, django_capture_on_commit_callbacks):
     assert mail.outbox == []
 
 
-def test_an_extension_makes_a_new_ending_soon_alert_due(
-    alice, django_capture_on_commit_callbacks
-):
+def test_an_extension_makes_a_new_ending_soon_alert_due(alice, django_capture_on_commit_callbacks):
     group = ready_group(alice)
     switch_on(alice, "ending_soon")
     posting = active_posting(group, alice, days_left=2)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from billing.models import BillingAddress, BillingProfile, CartLine, Order, OrderLine
-from billing.services import order_create_from_cart, order_place_invoice, order_pay_test
+from billing.services import order_create_from_cart, order_pay_test, order_place_invoice
 from jobboard import boosts, services
 from jobboard.boost_models import TargetedRecipient, TargetedSend
 from jobboard.errors import JobboardError
@@ -64,9 +64,7 @@ def test_featured_lasts_7_days_and_an_extension_adds_7_days(alice):
     assert boosts.boost_balances(group) == {services.FEATURED: 0, services.EXTENSION: 0}
 
 
-def test_featured_near_the_end_is_capped_and_the_extension_gives_the_full_7_days(
-    client, alice
-):
+def test_featured_near_the_end_is_capped_and_the_extension_gives_the_full_7_days(client, alice):
     group = ready_group(alice)
     give_credits(group, services.FEATURED)
     give_credits(group, services.EXTENSION)
@@ -87,7 +85,9 @@ def test_without_a_credit_the_boost_leads_to_the_shop(client, alice):
     group = ready_group(alice)
     posting = active_posting(group, alice)
     client.force_login(alice)
-    response = client.post(reverse("jobboard:posting_action", args=[group.pk, posting.pk, "feature"]))
+    response = client.post(
+        reverse("jobboard:posting_action", args=[group.pk, posting.pk, "feature"])
+    )
     assert response.url == url("boosts", posting)
     page = client.get(response.url).content.decode()
     assert reverse("jobboard:buy", args=[group.pk]) in page
@@ -256,9 +256,8 @@ def test_a_worker_killed_mid_batch_then_retried_mails_each_recipient_once(
     group = ready_group(alice)
     send = _paid_send(group, alice, 12)
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(boosts._Injected):
-            boosts.targeted_send_run(send.pk, batch_size=5, fail_after=3)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(boosts._Injected):
+        boosts.targeted_send_run(send.pk, batch_size=5, fail_after=3)
     # The first batch failed before its commit: nothing claimed, nothing sent.
     assert TargetedRecipient.objects.count() == 0 and len(mail.outbox) == 0
     with django_capture_on_commit_callbacks(execute=True):
@@ -284,9 +283,8 @@ def test_a_crash_after_some_batches_resumes_where_it_stopped(
         return real(*args)
 
     monkeypatch.setattr(boosts, "_send_batch", dies_on_the_third)
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(boosts._Injected):
-            boosts.targeted_send_run(send.pk, batch_size=5)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(boosts._Injected):
+        boosts.targeted_send_run(send.pk, batch_size=5)
     assert len(mail.outbox) == 10 and TargetedRecipient.objects.count() == 10
     monkeypatch.setattr(boosts, "_send_batch", real)
     with django_capture_on_commit_callbacks(execute=True):
@@ -319,7 +317,9 @@ def test_an_unpaid_send_is_not_sent(alice, django_capture_on_commit_callbacks):
     assert not TargetedRecipient.objects.exists()
 
 
-def test_the_unsubscribe_link_withdraws_the_consent(client, alice, django_capture_on_commit_callbacks):
+def test_the_unsubscribe_link_withdraws_the_consent(
+    client, alice, django_capture_on_commit_callbacks
+):
     from tests.utils import link_in, path_of
 
     group = ready_group(alice)

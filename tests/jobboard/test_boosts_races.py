@@ -59,9 +59,7 @@ def test_the_send_delivered_twice_at_once_mails_each_recipient_once(attempt):
     assert sum(results) == 30
     assert TargetedRecipient.objects.filter(send=send).count() == 30
     to = list(
-        OutboundEmail.objects.filter(template="jobboard_targeted_send").values_list(
-            "to", flat=True
-        )
+        OutboundEmail.objects.filter(template="jobboard_targeted_send").values_list("to", flat=True)
     )
     assert len(to) == len(set(to)) == 30
     send.refresh_from_db()

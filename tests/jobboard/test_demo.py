@@ -40,4 +40,7 @@ def test_the_boosts_demo_has_a_sent_and_a_pending_targeted_send():
     assert states == ["pending", "sent"]
     sent = TargetedSend.objects.get(state="sent")
     assert sent.recipients.count() == sent.sent_count == sent.recipient_count > 0
-    assert AlertPreference.objects.filter(user__email="employer@example.com", enabled=True).count() >= 4
+    assert (
+        AlertPreference.objects.filter(user__email="employer@example.com", enabled=True).count()
+        >= 4
+    )
