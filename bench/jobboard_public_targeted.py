@@ -177,6 +177,7 @@ def measure_send(limit: int) -> None:
         posting=posting, scope="regions", criteria=criteria, recipient_count=count,
         price_cents=boosts.targeted_price_cents(count), state="paid", created_by=owner,
     )  # fmt: skip
+    posting = Posting.objects.select_related("group__organisation").get(pk=posting.pk)
     statements = []
     for size in (100, 500):
         with CaptureQueriesContext(connection) as captured:

@@ -259,13 +259,17 @@ def recipients(criteria: dict, scope: str):
     return qs
 
 
-def targeted_price_cents(count: int) -> int:
-    return TARGETED_BASE_CENTS + TARGETED_PER_RECIPIENT_CENTS * count
+def targeted_price_cents(count: int, base_cents: int | None = None) -> int:
+    """$300 (the product's price, which the regulator may change) + $2 per recipient."""
+    if base_cents is None:
+        base_cents = targeted_product().unit_price_cents
+    return base_cents + TARGETED_PER_RECIPIENT_CENTS * count
 
 
 def targeted_quote(posting: Posting) -> dict:
     """Both scopes' recipient counts and prices, before anything goes in the cart."""
     criteria = posting_criteria(posting)
+    base = targeted_product().unit_price_cents
     scopes = []
     for scope, label in TargetedSend.Scope.choices:
         if scope == TargetedSend.Scope.REGIONS and not criteria["region_ids"]:
@@ -276,10 +280,10 @@ def targeted_quote(posting: Posting) -> dict:
                 "scope": scope,
                 "label": label,
                 "count": count,
-                "price_cents": targeted_price_cents(count),
+                "price_cents": targeted_price_cents(count, base),
             }
         )
-    return {"criteria": criteria, "scopes": scopes}
+    return {"criteria": criteria, "scopes": scopes, "base_cents": base}
 
 
 def targeted_product() -> Product:

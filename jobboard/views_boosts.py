@@ -57,13 +57,14 @@ def targeted(request, group_id: int, posting_id: int):
         messages.success(request, _("The targeted send is in your cart at the price shown."))
         return redirect("billing:checkout", group_id=group.pk)
     active = posting.state == services.S.ACTIVE and posting.live
+    quote = boosts.targeted_quote(posting) if active and send is None else None
     context = {
         "group": group,
         "posting": posting,
         "active": active,
         "send": send,
-        "quote": boosts.targeted_quote(posting) if active and send is None else None,
-        "base_cents": boosts.TARGETED_BASE_CENTS,
+        "quote": quote,
+        "base_cents": quote["base_cents"] if quote else 0,
         "per_cents": boosts.TARGETED_PER_RECIPIENT_CENTS,
     }
     return render(request, "jobboard/boosts/targeted.html", context)

@@ -376,3 +376,15 @@ def test_the_boosts_pages_run_a_fixed_number_of_queries(client, alice, page):
             assert client.get(url(page, posting)).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+def test_the_base_price_is_the_products_price(alice):
+    group = ready_group(alice)
+    seeker()
+    posting = _posting(group, alice)
+    boosts.targeted_product().__class__.objects.filter(code=boosts.TARGETED_PRODUCT).update(
+        unit_price_cents=25000
+    )
+    assert [s["price_cents"] for s in boosts.targeted_quote(posting)["scopes"]] == [25200, 25200]
+    send = boosts.targeted_confirm(posting=posting, scope="regions", actor=alice)
+    assert send.price_cents == 25200
