@@ -149,16 +149,38 @@ class BillingAddress(TimeStampedModel):
 
 
 class CartLine(TimeStampedModel):
-    """The group's cart: one line per product."""
+    """The group's cart: one line per product, or, for a product priced per case (the job
+    board's targeted send), one line per `reference` with its own fixed unit price."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="cart_lines")
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="+")
     quantity = models.PositiveIntegerField(_("quantity"))
+    # What the line is for, in the selling app's words ("targeted-send:12"); copied to the
+    # order line so the fulfilment hook knows which case was paid.
+    reference = models.CharField(max_length=60, blank=True, default="")
+    unit_price_cents_override = models.PositiveIntegerField(null=True, blank=True)
+    description = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["group", "product"], name="cartline_one_per_product")
+            models.UniqueConstraint(
+                fields=["group", "product", "reference"], name="cartline_one_per_product"
+            )
         ]
+
+    @property
+    def unit_price_cents(self) -> int:
+        if self.unit_price_cents_override is not None:
+            return self.unit_price_cents_override
+        return self.product.unit_price_cents
+
+    @property
+    def total_cents(self) -> int:
+        return self.quantity * self.unit_price_cents
+
+    @property
+    def label(self) -> str:
+        return self.description or self.product.name
 
 
 class Order(TimeStampedModel):
@@ -257,6 +279,8 @@ class OrderLine(models.Model):
     unit_price_cents = models.PositiveIntegerField()
     total_cents = models.PositiveIntegerField()
     fulfilled_at = models.DateTimeField(null=True, blank=True)
+    # The cart line's reference (a case priced on its own, e.g. "targeted-send:12").
+    reference = models.CharField(max_length=60, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.description}"

@@ -66,7 +66,27 @@ def cart_set(*, group: Group, product: Product, quantity: int, actor) -> CartLin
         raise BillingError(_("This product is not for sale here."))
     check_quantity(product, quantity)
     line, _created = CartLine.objects.update_or_create(
-        group=group, product=product, defaults={"quantity": quantity}
+        group=group, product=product, reference="", defaults={"quantity": quantity}
+    )
+    return line
+
+
+def cart_add_case(
+    *, group: Group, product: Product, reference: str, unit_price_cents: int, description: str
+) -> CartLine:
+    """Put one case priced on its own (the selling app fixed the price) in the cart, once:
+    adding the same reference again keeps the existing line."""
+    if not product.active or product.service != group.service or not reference:
+        raise BillingError(_("This product is not for sale here."))
+    line, _created = CartLine.objects.get_or_create(
+        group=group,
+        product=product,
+        reference=reference,
+        defaults={
+            "quantity": 1,
+            "unit_price_cents_override": unit_price_cents,
+            "description": description[:200],
+        },
     )
     return line
 
@@ -148,10 +168,11 @@ def order_create_from_cart(
         OrderLine.objects.create(
             order=order,
             product=cart_line.product,
-            description=cart_line.product.name,
+            description=cart_line.label,
             quantity=cart_line.quantity,
-            unit_price_cents=cart_line.product.unit_price_cents,
-            total_cents=cart_line.quantity * cart_line.product.unit_price_cents,
+            unit_price_cents=cart_line.unit_price_cents,
+            total_cents=cart_line.total_cents,
+            reference=cart_line.reference,
         )
     _price(order)
     order.save()
@@ -208,8 +229,10 @@ def _locked_draft(order: Order, actor) -> Order:
 
 
 def _clear_cart(order: Order) -> None:
-    product_ids = order.lines.values_list("product_id", flat=True)
-    CartLine.objects.filter(group_id=order.group_id, product_id__in=product_ids).delete()
+    q = Q(pk__in=[])
+    for product_id, reference in order.lines.values_list("product_id", "reference"):
+        q |= Q(product_id=product_id, reference=reference)
+    CartLine.objects.filter(q, group_id=order.group_id).delete()
 
 
 @transaction.atomic

@@ -64,7 +64,7 @@ def checkout(request, group_id: int):
             form.add_error(None, error.message)
         else:
             return redirect("billing:order_review", group_id=group.pk, order_id=order.pk)
-    subtotal = sum(line.quantity * line.product.unit_price_cents for line in lines)
+    subtotal = sum(line.total_cents for line in lines)
     context = {
         "group": group,
         "lines": lines,

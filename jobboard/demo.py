@@ -172,13 +172,14 @@ def seed() -> None:
         _company_information(group)
         _people(group)
     _waiting_request()
-    from jobboard import demo_postings
+    from jobboard import demo_boosts, demo_postings
 
     demo_postings.seed()  # packages bought and a posting in every status
     from jobboard import demo_public
 
     demo_public.seed()  # the job site: 300 postings online
     demo_seekers.seed()  # job seekers, their consents and follows (J8)
+    demo_boosts.seed()  # targeted sends to those seekers, the employer's alerts on
     from jobboard import demo_page
 
     demo_page.seed()  # 60 days of views, clicks and shares for the live postings

@@ -134,6 +134,11 @@ class EmployerGroupProfile(TimeStampedModel):
         return self.company_name or str(self.group)
 
 
+from jobboard.boost_models import (  # noqa: E402, F401  (boosts and employer alerts)
+    EmployerAlertSent,
+    TargetedRecipient,
+    TargetedSend,
+)
 from jobboard.posting_models import Posting, ReferenceItem  # noqa: E402, F401  (the postings)
 from jobboard.seeker_delivery_models import DigestDelivery, FollowerNotice  # noqa: E402, F401
 from jobboard.seeker_models import (  # noqa: E402, F401  (the job site)

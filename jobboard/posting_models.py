@@ -167,6 +167,9 @@ class Posting(TimeStampedModel):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     ends_on = models.DateField(_("online until"), null=True, blank=True)
     featured_until = models.DateField(_("featured until"), null=True, blank=True)
+    # The day a featured boost started: its 7 days are capped at `ends_on`, and an extension
+    # gives back the days the cap took (jobboard/boosts.py).
+    featured_since = models.DateField(null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     # Online on the public site now. An active posting being edited goes back to validation
     # and stays online with its published version (`published`) until the new one is approved.

@@ -14,6 +14,10 @@ def register() -> None:
     from portal.review_kinds import ReviewKind, register_review_kind
 
     register_fulfilment("jobboard.add_credits", services.fulfil_order_line)
+    from jobboard import alerts_employer, boosts
+
+    boosts.register()  # targeted send: fulfilment hook, unsubscribe, history words
+    alerts_employer.register()  # J8: the four employer alerts
     register_shop(
         Shop(
             service="jobboard",

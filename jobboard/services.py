@@ -329,6 +329,9 @@ def on_posting_approved(*, review, actor, note: str) -> None:
     posting.save()
     if not on_date and not was_live:
         _announce([posting.pk])
+        from jobboard.alerts_employer import alert_published_now
+
+        alert_published_now(posting)  # J8, claimed once (the scheduled job skips it)
 
 
 def _announce(posting_ids: list[int]) -> None:
@@ -393,36 +396,18 @@ def _spend_boost(posting: Posting, kind: str, actor) -> None:
         ) from error
 
 
-@transaction.atomic
 def posting_feature(*, posting: Posting, actor) -> Posting:
-    """Put an online posting in the Featured section for 7 days (takes a featured credit)."""
-    posting = _locked(posting)
-    today = timezone.localdate()
-    if posting.state != S.ACTIVE:
-        raise JobboardError(_("Only a posting online can be boosted."))
-    if posting.featured_until and posting.featured_until >= today:
-        raise JobboardError(_("This posting is already featured."))
-    _spend_boost(posting, FEATURED, actor)
-    posting.featured, posting.featured_credit = True, True
-    posting.featured_until = today + datetime.timedelta(days=FEATURED_DAYS)
-    audit_record(actor=actor, subject=posting, verb="posting.featured")
-    posting.save(update_fields=["featured", "featured_credit", "featured_until", "updated_at"])
-    return posting
+    """Featured for 7 days (jobboard/boosts.py: active postings only, capped at the end)."""
+    from jobboard import boosts
+
+    return boosts.posting_feature(posting=posting, actor=actor)
 
 
-@transaction.atomic
 def posting_extend(*, posting: Posting, actor) -> Posting:
-    """Keep an online posting 7 more days (takes an extension credit)."""
-    posting = _locked(posting)
-    if posting.state != S.ACTIVE or posting.ends_on is None:
-        raise JobboardError(_("Only a posting online can be boosted."))
-    _spend_boost(posting, EXTENSION, actor)
-    posting.ends_on += datetime.timedelta(days=FEATURED_DAYS)
-    audit_record(
-        actor=actor, subject=posting, verb="posting.extended", data={"until": str(posting.ends_on)}
-    )
-    posting.save(update_fields=["ends_on", "updated_at"])
-    return posting
+    """7 more days online (jobboard/boosts.py)."""
+    from jobboard import boosts
+
+    return boosts.posting_extend(posting=posting, actor=actor)
 
 
 @transaction.atomic

@@ -1,13 +1,30 @@
-"""Scheduled job board jobs (CELERY_BEAT_SCHEDULE)."""
+"""Scheduled job board jobs (CELERY_BEAT_SCHEDULE) and the targeted send's worker task."""
 
 from celery import shared_task
 
-from jobboard import digest, seekers, services
+from jobboard import alerts_employer, boosts, digest, seekers, services
 
 
 @shared_task(name="jobboard.publish_and_expire_postings")
 def publish_and_expire_postings() -> dict[str, int]:
-    return services.postings_publish_and_expire()
+    """Publish and expire, then the employer alerts those changes (and dates) call for."""
+    done = services.postings_publish_and_expire()
+    return {**done, **alerts_employer.employer_alerts_run()}
+
+
+@shared_task(name="jobboard.employer_alerts")
+def employer_alerts() -> dict[str, int]:
+    return alerts_employer.employer_alerts_run()
+
+
+@shared_task(
+    name="jobboard.targeted_send",
+    autoretry_for=(Exception,),
+    retry_backoff=60,
+    max_retries=5,
+)
+def targeted_send_task(send_id: int) -> int:
+    return boosts.targeted_send_run(send_id)
 
 
 @shared_task(name="jobboard.follower_notices")

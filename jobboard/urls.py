@@ -1,6 +1,7 @@
 from django.urls import URLPattern, URLResolver, path
 
 from jobboard import (
+    urls_boosts,
     urls_employer,
     urls_page,
     urls_postings,
@@ -14,6 +15,7 @@ app_name = "jobboard"
 urlpatterns: list[URLPattern | URLResolver] = [
     *urls_employer.urlpatterns,
     *urls_postings.urlpatterns,
+    *urls_boosts.urlpatterns,
     *urls_page.urlpatterns,
     *urls_seekers.urlpatterns,
     *urls_public.urlpatterns,

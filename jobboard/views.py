@@ -440,6 +440,8 @@ def posting_action(request, group_id: int, posting_id: int, action: str):
         messages.error(request, error.message)
         if action == "submit":
             return redirect("jobboard:posting_step", group.pk, posting.pk, "preview")
+        if action in {"feature", "extend"} and roles.BUY in perms:
+            return redirect("jobboard:boosts", group.pk, posting.pk)  # where to buy one
         return redirect("jobboard:posting_detail", group.pk, posting.pk)
     messages.success(request, ACTION_DONE[action])
     if action == "duplicate":
@@ -507,26 +509,37 @@ def buy(request, group_id: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def communications(request, group_id: int):
-    """My communications: the invoice copies (opt-in) for those who may receive them; the
-    posting alerts come with the job site's issue."""
+    """My communications: the invoice copies (opt-in) for those who may receive them, and
+    the posting alerts (J8, off by default) for those who manage the postings."""
+    from jobboard.alerts_employer import ALERT_KEYS, ALERT_LABELS
     from jobboard.posting_setup import INVOICE_COPY_ALERT
-    from portal.alerts import alert_enabled, alert_preferences_save
+    from portal.alerts import alert_choices, alert_preferences_save
 
     group, perms = _group(request.user, group_id)
     may_copy = roles.INVOICE_COPY in perms
+    may_alert = roles.MANAGE_POSTINGS in perms
     if request.method == "POST":
-        if not may_copy:
+        if not (may_copy or may_alert):
             raise PermissionDenied
-        alert_preferences_save(
-            user=request.user,
-            choices={INVOICE_COPY_ALERT: request.POST.get("invoice_copy") == "on"},
-        )
+        choices = {}
+        if may_copy:
+            choices[INVOICE_COPY_ALERT] = request.POST.get("invoice_copy") == "on"
+        if may_alert:
+            for key in ALERT_KEYS.values():
+                choices[key] = request.POST.get(key) == "on"
+        alert_preferences_save(user=request.user, choices=choices)
         messages.success(request, _("Your choice was saved."))
         return redirect("jobboard:communications", group.pk)
+    chosen = alert_choices(request.user)
     context = {
         "group": group,
         "invoice_copy": may_copy,
-        "invoice_copy_on": may_copy and alert_enabled(request.user, INVOICE_COPY_ALERT),
+        "invoice_copy_on": may_copy and chosen.get(INVOICE_COPY_ALERT, False),
+        "posting_alerts": [
+            (key, ALERT_LABELS[kind], chosen.get(key, False)) for kind, key in ALERT_KEYS.items()
+        ]
+        if may_alert
+        else [],
     }
     return render(request, "jobboard/postings/communications.html", context)
 

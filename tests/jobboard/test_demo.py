@@ -26,3 +26,21 @@ def test_demo_seed_is_idempotent_and_ready_to_post():
     assert missing_company_info(group) == []
     results = list(organisation_search(str(demo.FIRST_NEQ)))
     assert len(results) == 3 and all(r.has_duplicates for r in results)
+
+
+def test_the_boosts_demo_has_a_sent_and_a_pending_targeted_send():
+    from jobboard.boost_models import TargetedSend
+    from portal.models import AlertPreference
+
+    seed_accounts()
+    seed_core()
+    demo.seed()
+    demo.seed()
+    states = sorted(TargetedSend.objects.values_list("state", flat=True))
+    assert states == ["pending", "sent"]
+    sent = TargetedSend.objects.get(state="sent")
+    assert sent.recipients.count() == sent.sent_count == sent.recipient_count > 0
+    assert (
+        AlertPreference.objects.filter(user__email="employer@example.com", enabled=True).count()
+        >= 4
+    )

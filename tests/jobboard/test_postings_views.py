@@ -376,7 +376,12 @@ def test_invoice_copies_are_opt_in(client, alice, django_capture_on_commit_callb
     finance, poster = UserFactory(), UserFactory()
     make_member(finance, group, ["jobboard.finance_manager"])
     make_member(poster, group, ["jobboard.posting_manager"])
-    client.force_login(poster)
+    client.force_login(poster)  # the posting alerts only: the invoice copy is not theirs
+    client.post(url(group, "communications"), {"invoice_copy": "on"})
+    assert "invoice_copy" not in client.get(url(group, "communications")).content.decode()
+    viewer = UserFactory()
+    make_member(viewer, group, [])
+    client.force_login(viewer)
     assert client.post(url(group, "communications"), {"invoice_copy": "on"}).status_code == 403
     client.force_login(finance)
     client.post(url(group, "communications"), {"invoice_copy": "on"})
