@@ -275,22 +275,25 @@ def results_sql(
             f"ts_rank_cd(p.search_{mine}, websearch_to_tsquery('{config[mine]}', %(q)s))"
             f" + 0.5 * ts_rank_cd(p.search_{other}, websearch_to_tsquery('{config[other]}', %(q)s))"
         )
-        order = "rank DESC, p.published_at DESC, p.id DESC"
+        order = "m.rank DESC, m.published_at DESC, m.id DESC"
     else:
         rank = "0"
-        order = "p.published_at DESC, p.id DESC"
-    # Only fixed SQL fragments are interpolated; every value is a query parameter.
+        order = "m.published_at DESC, m.id DESC"
+    # Only fixed SQL fragments are interpolated; every value is a query parameter. Both
+    # candidate sets are capped (the newest matches, and the newest featured matches), and
+    # each computes its rank while it is read, so a common word ranks at most 2 x CAP rows.
+    columns = "p.id, p.published_at, coalesce(p.featured_until >= %(today)s, false) AS featured"
+    pick = f"SELECT {columns}, {rank} AS rank FROM jobboard_posting p WHERE {where}"  # noqa: S608
+    newest = "ORDER BY p.published_at DESC, p.id DESC LIMIT %(cap)s"
     sql = f"""
         WITH m AS (
-            (SELECT p.id FROM jobboard_posting p WHERE {where}
-             ORDER BY p.published_at DESC, p.id DESC LIMIT %(cap)s)
+            ({pick} {newest})
             UNION
-            (SELECT p.id FROM jobboard_posting p WHERE {where} AND p.featured_until >= %(today)s)
+            ({pick} AND p.featured_until >= %(today)s {newest})
         )
-        SELECT p.id, coalesce(p.featured_until >= %(today)s, false) AS featured,
-               {rank} AS rank, count(*) OVER () AS total
-        FROM m JOIN jobboard_posting p ON p.id = m.id
-        ORDER BY featured DESC, {order}
+        SELECT m.id, m.featured, m.rank, count(*) OVER () AS total
+        FROM m
+        ORDER BY m.featured DESC, {order}
         LIMIT %(limit)s OFFSET %(offset)s
     """  # noqa: S608
     return sql, params
