@@ -190,16 +190,19 @@ def make_postings(groups, user, n: int, *, seed: int = 10, reference: str = MARK
             "employment_type": rng.choice(Posting.EmploymentType.values),
             "position_status": rng.choice(Posting.PositionStatus.values),
             "work_mode": rng.choice(Posting.WorkMode.values),
-            "salary_note": "",
+            "salary_note": rng.choice(
+                ["", "", "85 000 $ à 105 000 $ par an", "Selon l'expérience"]
+            ),
             "reference": reference,
             "years_on_roll": "" if cpi else rng.choice(Posting.Years.values),
             "location_kind": location,
             "street_address": "100, rue Principale" if location == "address" else "",
             "city": rng.choice(by_kind["city"]).name_fr if location == "address" else "",
             "postal_code": "",
-            "apply_mode": "url",
-            "apply_url": "https://emplois.example.ca/",
-            "apply_email": "",
+            # Half apply on the company's site, half by the e-mail form (a CV attached).
+            "apply_mode": "email" if i % 2 else "url",
+            "apply_url": "" if i % 2 else "https://emplois.example.ca/",
+            "apply_email": "candidatures@example.com" if i % 2 else "",
             "apply_deadline": (today + datetime.timedelta(days=45)).isoformat(),
             "function": [by_kind["function"][0].name_fr, by_kind["function"][0].name_en],
             "domains": _names(domains),
@@ -235,7 +238,7 @@ DRAFT_FIELDS = (
     "title_fr", "title_en", "purpose_fr", "purpose_en", "duties_fr", "duties_en",
     "qualifications_fr", "qualifications_en", "more_fr", "profile", "employment_type",
     "position_status", "work_mode", "reference", "years_on_roll", "location_kind",
-    "street_address", "city", "apply_mode", "apply_url",
+    "street_address", "city", "apply_mode", "apply_url", "apply_email", "salary_note",
 )  # fmt: skip
 
 
