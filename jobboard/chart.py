@@ -35,7 +35,8 @@ def line_chart(days: list[dict]) -> dict:
     ]
     step = max(1, len(days) // 5)
     ticks = [
-        {"x": x(i), "label": d["day"].strftime("%m-%d")}
+        # x as text: a float in a template is localised ("32,5" in French), which SVG misreads.
+        {"x": str(x(i)), "label": d["day"].strftime("%m-%d")}
         for i, d in enumerate(days)
         if i % step == 0 or i == len(days) - 1
     ]

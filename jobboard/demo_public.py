@@ -11,6 +11,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from jobboard.models import EmployerGroupProfile
 from jobboard.posting_models import Posting, ReferenceItem
 from portal.models import Group, Organisation
 
@@ -250,12 +251,27 @@ def demo_groups(n: int = COMPANIES) -> list[Group]:
     )  # fmt: skip
     groups = []
     for organisation in organisations:
-        group, _created = Group.objects.get_or_create(
+        group, created = Group.objects.get_or_create(
             organisation=organisation,
             service="jobboard",
             name=Group.DEFAULT_NAME,
             defaults={"status": Group.Status.ACTIVE},
         )
+        if created:  # what the company card of its postings shows
+            Group.objects.filter(pk=group.pk).update(
+                website=f"https://www.example.ca/{organisation.registry_number}/",
+                description="",
+            )
+            EmployerGroupProfile.objects.get_or_create(
+                group=group,
+                defaults={
+                    "company_description": (
+                        f"{organisation.legal_name} est une firme de génie-conseil québécoise : "
+                        "infrastructures, bâtiment, énergie et environnement. Nous offrons la "
+                        "formation continue, un horaire flexible et un régime de retraite."
+                    )
+                },
+            )
         groups.append(group)
     return groups
 

@@ -8,6 +8,7 @@ import zipfile
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jobboard.posting_models import Posting
 
@@ -66,8 +67,15 @@ class ApplyForm(forms.Form):
 
 
 class PerformanceForm(forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    # ISO values: the browser's date input reads no other format (French would give 03/12/2026).
+    start = forms.DateField(
+        label=pgettext_lazy("period", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end = forms.DateField(
+        label=pgettext_lazy("period", "To"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     posting = forms.TypedChoiceField(label=_("Posting"), coerce=int, required=False)
 
     def __init__(self, data, *, postings: list[Posting]):

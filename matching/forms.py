@@ -52,7 +52,7 @@ class CredentialForm(forms.Form):
     type = forms.ModelChoiceField(label=_("Type"), queryset=water_types())
     credential_class = ClassChoiceField(label=_("Class"), queryset=water_classes())
     expires_on = forms.DateField(
-        label=_("Expiry date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Expiry date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def clean(self):

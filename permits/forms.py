@@ -147,4 +147,4 @@ class InspectionForm(forms.ModelForm):
     class Meta:
         model = Inspection
         fields = ["kind", "wanted_on", "notes"]
-        widgets = {"wanted_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"wanted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -158,3 +158,19 @@ def test_fixed_query_count(client, name):
         client.force_login(user)
         counts.append(queries_for(client, page_url(group, name=name)))
     assert counts[0] == counts[1], counts
+
+
+def test_the_french_page_keeps_its_dates_and_chart_readable(client, group, alice):
+    """The date inputs show the period (ISO, the only format they read) and the chart's
+    coordinates stay numbers (a localised "32,5" breaks the SVG)."""
+    import re
+
+    stat(complete_posting(group, alice), 0, views=3)
+    client.force_login(alice)
+    page = client.get(page_url(group, lang="fr")).content.decode()
+    today = timezone.localdate()
+    start = today - datetime.timedelta(days=29)
+    assert f'value="{start:%Y-%m-%d}"' in page and f'value="{today:%Y-%m-%d}"' in page
+    assert "Destinataire" not in page  # « To » of a period is « Au », not an e-mail's « À »
+    xs = re.findall(r'<text x="([^"]+)"', page)
+    assert xs and all("," not in x for x in xs)
