@@ -199,6 +199,12 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         group_id=group_of("contractor@example.com", "permits")
     )
     account = f"/fr/permits/accounts/{contractor.pk}"
+    from jobboard.posting_models import Posting
+
+    job = (
+        Posting.objects.filter(live=True).order_by("-published_at").values_list("pk", flat=True)[0]
+    )
+    employer = group_of("employer@example.com", "jobboard")
     pages = [
         Page("healthz", None, "/healthz"),
         Page("home (anonymous)", None, "/fr/"),
@@ -230,6 +236,19 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         Page("staff inbox (certification)", "certification@example.com", "/fr/staff/inbox/"),
         Page("staff exams", "certification@example.com", "/fr/licensing/staff/exams/"),
         Page("staff invoices", "certification@example.com", "/fr/billing/staff/invoices/"),
+        Page("job site home (anonymous)", None, "/fr/jobs/"),
+        Page("job search, a word (anonymous)", None, "/fr/jobs/search/?q=ingenieur"),
+        Page("job search, filters (anonymous)", None, "/fr/jobs/search/?work_mode=hybrid"),
+        Page("posting page + view count (anon.)", None, f"/fr/jobs/{job}/"),
+        Page("job seeker communications", "seeker@example.com", "/fr/jobs/me/communications/"),
+        Page(
+            "employer dashboard", "employer@example.com", f"/fr/jobs/groups/{employer}/dashboard/"
+        ),
+        Page(
+            "employer performance",
+            "employer@example.com",
+            f"/fr/jobs/groups/{employer}/performance/",
+        ),
     ]
     cookies = {}
     for email in sorted({p.user for p in pages if p.user}):
