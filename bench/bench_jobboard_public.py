@@ -10,12 +10,30 @@ so each seeds its own throw-away database at the issue's scale and prints its fi
     .venv/bin/python bench/bench_jobboard_public.py [section ...]
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 SECTIONS = ["search", "page", "targeted", "digest"]
+
+
+def _server_url() -> str:
+    """The PostgreSQL server of DATABASE_URL (or the local one), to make bench databases on."""
+    return os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def _database(name: str, drop_only: bool = False) -> str:
+    import psycopg
+
+    server = urlsplit(_server_url())
+    with psycopg.connect(urlunsplit(server._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not drop_only:
+            db.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(server._replace(path=f"/{name}"))
 
 
 def main() -> int:
@@ -24,7 +42,14 @@ def main() -> int:
     for name in chosen:
         script = HERE / f"jobboard_public_{name}.py"
         print(f"\n== {name} ({script.name})", flush=True)
-        failed |= subprocess.call([sys.executable, str(script)]) != 0
+        # Each section seeds a database of its own, dropped afterwards.
+        database = f"portal_bench_{name}"
+        url = _database(database)
+        env = {**os.environ, "DATABASE_URL": url, "BENCH_DATABASE_URL": url}
+        try:
+            failed |= subprocess.call([sys.executable, str(script)], env=env) != 0
+        finally:
+            _database(database, drop_only=True)
     return failed
 
 

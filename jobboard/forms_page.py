@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from jobboard.posting_models import Posting
-
 CV_MAX_BYTES = 5 * 1024 * 1024
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -78,14 +76,13 @@ class PerformanceForm(forms.Form):
     )
     posting = forms.TypedChoiceField(label=_("Posting"), coerce=int, required=False)
 
-    def __init__(self, data, *, postings: list[Posting]):
+    def __init__(self, data, *, postings: list[tuple[int, str]]):
+        """`postings`: (id, label) of the group's non-archived postings."""
         today = timezone.localdate()
         initial = {"start": today - datetime.timedelta(days=29), "end": today, "posting": ""}
         super().__init__({**initial, **{k: v for k, v in data.items() if v}})
         posting_field: forms.ChoiceField = self.fields["posting"]  # type: ignore[assignment]
-        posting_field.choices = [("", _("All my postings"))] + [
-            (p.pk, f"{p.title or _('Untitled posting')} (#{p.pk})") for p in postings
-        ]
+        posting_field.choices = [("", _("All my postings")), *postings]
 
     def clean(self):
         data = super().clean() or {}

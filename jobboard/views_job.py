@@ -17,6 +17,7 @@ from django.http import (
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -188,12 +189,16 @@ def job_applied(request, posting_id: int):
 
 def _performance_input(request, group_id: int):
     group, perms = _group(request.user, group_id, roles.VIEW_DASHBOARD)
-    postings = list(
-        Posting.objects.filter(group=group)
+    english = translation.get_language() == "en"
+    untitled = str(_("Untitled posting"))
+    # (id, label) tuples, not model instances: a group may have thousands of postings.
+    postings = [
+        (pk, f"{(title_en if english and title_en else title_fr) or untitled} (#{pk})")
+        for pk, title_fr, title_en in Posting.objects.filter(group=group)
         .exclude(state=S.ARCHIVED)
-        .only("pk", "title_fr", "title_en")
         .order_by("-updated_at", "-pk")
-    )
+        .values_list("pk", "title_fr", "title_en")
+    ]
     form = PerformanceForm(request.GET, postings=postings)
     today = timezone.localdate()
     start, end, chosen = today - datetime.timedelta(days=29), today, None
@@ -220,8 +225,13 @@ def performance(request, group_id: int):
         "form": form,
         "start": start,
         "end": end,
-        "chosen": next((p for p in postings if p.pk == chosen), None),
-        "postings": postings,
+        "chosen": next((label for pk, label in postings if pk == chosen), ""),
+        # The options written in one go (a template loop over 2,000 postings costs ~100 ms).
+        "posting_options": format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((pk, " selected" if pk == chosen else "", label) for pk, label in postings),
+        ),
         "figures": figures,
         "chart": chart.line_chart(figures["days"]),
         "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
