@@ -37,7 +37,7 @@ def label(key: str | tuple[str, int]) -> str:
     return text if plural is None else f"{text} [plural form {plural}]"
 
 
-def test_no_msgid_has_two_french_wordings():
+def test_no_msgid_has_two_french_wordings() -> None:
     found = [mo for mo in catalogs() if mo.exists()]
     if not found:
         pytest.skip("no compiled French catalog: run manage.py compilemessages (make pytest does)")
