@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.lib.canada import Province
@@ -220,7 +220,7 @@ class Order(TimeStampedModel):
     total_cents = models.PositiveIntegerField(default=0)
     terms_accepted_at = models.DateTimeField(null=True, blank=True)
     placed_at = models.DateTimeField(_("ordered"), null=True, blank=True)
-    paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    paid_at = models.DateTimeField(pgettext_lazy("date of payment", "paid"), null=True, blank=True)
     fulfilled_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     due_on = models.DateField(_("payment due"), null=True, blank=True)
     stripe_session_id = models.CharField(max_length=255, blank=True)
@@ -229,7 +229,7 @@ class Order(TimeStampedModel):
     invoice_seq = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("order")
+        verbose_name = pgettext_lazy("purchase", "order")
         verbose_name_plural = _("orders")
         constraints = [
             models.UniqueConstraint(

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from casework.models import (
     CloseReason,
@@ -185,7 +186,7 @@ class RefuseForm(forms.Form):
 
 class ReportForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=DATE)
-    end = forms.DateField(label=_("To"), widget=DATE)
+    end = forms.DateField(label=pgettext_lazy("period", "To"), widget=DATE)
 
     def clean(self):
         super().clean()

@@ -53,7 +53,7 @@ class ServicePoint(TimeStampedModel):
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     city = models.CharField(_("city"), max_length=100)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("service point", "active"), default=True)
 
     class Meta:
         verbose_name = _("service point")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.models import TimeStampedModel
 
@@ -80,7 +81,7 @@ class Credential(TimeStampedModel):
         EXPIRED = "expired", _("Expired")
         NOT_FOUND = "not_found", _("Not found in the registry")
         CHANGED = "changed", _("Changed in the registry")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("credential", "Withdrawn")
 
     class Source(models.TextChoices):
         CLAIMED = "claimed", _("Declared by the holder")
@@ -187,7 +188,7 @@ class RegistryImport(models.Model):
     rows = models.PositiveIntegerField(_("rows"), default=0)
     added = models.PositiveIntegerField(_("added"), default=0)
     changed = models.PositiveIntegerField(_("changed"), default=0)
-    removed = models.PositiveIntegerField(_("removed"), default=0)
+    removed = models.PositiveIntegerField(pgettext_lazy("registry entries", "removed"), default=0)
 
     class Meta:
         verbose_name = _("registry import")

@@ -2,6 +2,7 @@ from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from licensing.models import LicenceCode
 from portal.files import PrivateFileField
@@ -89,7 +90,7 @@ class RedeemForm(forms.Form):
 class ExamForm(forms.Form):
     result = forms.ChoiceField(
         label=_("Exam result"),
-        choices=[("pass", _("Passed")), ("fail", _("Failed"))],
+        choices=[("pass", _("Passed")), ("fail", pgettext_lazy("exam result", "Failed"))],
         widget=forms.RadioSelect,
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from credentials.models import Credential, CredentialType
 from portal.models import Group, TimeStampedModel
@@ -31,7 +32,7 @@ class Application(TimeStampedModel):
         APPLIED = "applied", _("Applied")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
         APPROVED = "approved", _("Approved")
-        REFUSED = "refused", _("Refused")
+        REFUSED = "refused", pgettext_lazy("application", "Refused")
         LAPSED = "lapsed", _("Approval lapsed")
         REDEEMED = "redeemed", _("Code redeemed")
         COURSE_COMPLETED = "course_completed", _("Course completed")

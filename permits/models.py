@@ -202,7 +202,7 @@ class Inspection(TimeStampedModel):
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("inspection", "Done")
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="inspections"

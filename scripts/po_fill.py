@@ -1,5 +1,7 @@
 """Fill the empty or fuzzy entries of a .po file from a JSON file {msgid: msgstr} (a list of
-two strings for plurals), and list what is still missing.
+two strings for plurals), and list what is still missing. An entry with a message context
+(pgettext, `{% translate "…" context "…" %}`) is looked up first as "<context>\u0004<msgid>" (as
+gettext keys it), then as the bare msgid.
 
 Usage: python scripts/po_fill.py <app>/locale/fr/LC_MESSAGES/django.po translations.json
 """
@@ -52,12 +54,16 @@ def fill_block(block: str, translations: dict, missing: list[str]) -> str:
         current = [unquote(fields.get(f"msgstr[{k}]", ['""'])) for k in range(2)]
     else:
         current = [unquote(fields.get("msgstr", ['""']))]
-    if msgid in translations and (fuzzy or not all(current)):
-        value = translations[msgid]
+    key = msgid
+    if "msgctxt" in fields and unquote(fields["msgctxt"]) + "\x04" + msgid in translations:
+        key = unquote(fields["msgctxt"]) + "\x04" + msgid
+    if key in translations and (fuzzy or not all(current)):
+        value = translations[key]
         current = (value if isinstance(value, list) else [value, value]) if plural else [value]
         fuzzy = False
     if fuzzy or not all(current):
-        missing.append(msgid)
+        context = unquote(fields["msgctxt"]) + " | " if "msgctxt" in fields else ""
+        missing.append(context + msgid)
     else:
         flags = [re.sub(r",?\s*fuzzy", "", flag) for flag in flags]
         flags = [flag for flag in flags if flag.strip() not in ("#,", "#")]

@@ -20,7 +20,7 @@ WORDS = {
     "fr": {
         "name": "Nom",
         "birth": "Date de naissance",
-        "search": "Chercher",
+        "search": "Rechercher",
         "none": "Aucun client ne correspond à cette recherche.",
         "register": "Inscrire un nouveau client",
         "city": "Ville",
