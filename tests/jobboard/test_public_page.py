@@ -366,3 +366,15 @@ def test_the_company_card_offers_to_follow_and_shows_who_follows(client, posting
     page = get(client, url("job", posting)).content.decode()
     assert reverse("jobboard:seeker_unfollow", args=[posting.group_id]) in page
     assert follow not in page
+
+
+def test_dates_read_in_the_pages_language(client, posting):
+    from django.utils import formats
+
+    deadline = datetime.date.fromisoformat(posting.published["apply_deadline"])
+    with translation.override("fr"):
+        french = formats.date_format(deadline)
+    with translation.override("en"):
+        english = formats.date_format(deadline)
+    assert french != english and french in get(client, url("job", posting)).content.decode()
+    assert english in get(client, url("job", posting, lang="en")).content.decode()
