@@ -30,8 +30,6 @@ import unicodedata
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -48,6 +46,7 @@ from jobboard.posting_models import Posting, ReferenceItem
 from jobboard.seeker_models import SeekerConsent, SeekerProfile
 from jobboard.unsubscribe import mailing, register_unsubscribe, unsubscribe_headers, unsubscribe_url
 from portal.models import OutboundEmail
+from portal.notify import queue_emails_bulk, render_email
 from portal.services.audit import audit_record
 
 S = Posting.State
@@ -398,26 +397,6 @@ def _matching_sql(send: TargetedSend) -> tuple[str, tuple]:
     return sql, params
 
 
-def _render(user, template: str, context: dict) -> tuple[str, str, str, str]:
-    """What notify() renders (subject, text, html) in the recipient's language."""
-    language = user.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        ctx = {
-            "user": user,
-            "site_url": settings.SITE_URL,
-            "site_name": settings.SITE_NAME,
-            **context,
-        }
-        subject: str = render_to_string(f"emails/{template}_subject.txt", ctx)
-        body_text: str = render_to_string(f"emails/{template}_body.txt", ctx)
-        body_html: str
-        try:
-            body_html = render_to_string(f"emails/{template}_body.html", ctx)
-        except TemplateDoesNotExist:
-            body_html = ""
-    return language, subject, body_text, body_html
-
-
 def public_url(posting: Posting, language: str) -> str:
     with translation.override(language):
         try:
@@ -430,7 +409,6 @@ def public_url(posting: Posting, language: str) -> str:
 def _send_batch(send: TargetedSend, posting: Posting, limit: int, fail_after) -> int:
     """One transaction: claim up to `limit` recipients and store their e-mails (three
     statements whatever the batch size); the e-mails leave after commit."""
-    from portal.tasks import send_outbound_email
 
     matching, params = _matching_sql(send)
     sql = _CLAIM_SQL.format(recipient=TargetedRecipient._meta.db_table, matching=matching)
@@ -451,7 +429,7 @@ def _send_batch(send: TargetedSend, posting: Posting, limit: int, fail_after) ->
                 raise _Injected(f"worker killed after {n} e-mails")
             headers = unsubscribe_headers(user, TARGETED_MAILING)
             language = user.language or settings.LANGUAGE_CODE
-            language, subject, body_text, body_html = _render(
+            language, subject, body_text, body_html = render_email(
                 user,
                 TARGETED_TEMPLATE,
                 {
@@ -466,7 +444,7 @@ def _send_batch(send: TargetedSend, posting: Posting, limit: int, fail_after) ->
                 OutboundEmail(
                     recipient=user,
                     to=user.email,
-                    subject=" ".join(subject.split())[:255],
+                    subject=subject,
                     body_text=body_text,
                     body_html=body_html,
                     template=TARGETED_TEMPLATE,
@@ -474,10 +452,7 @@ def _send_batch(send: TargetedSend, posting: Posting, limit: int, fail_after) ->
                     headers=headers,
                 )
             )
-        created = OutboundEmail.objects.bulk_create(emails)
-        ids = [email.pk for email in created]
-        transaction.on_commit(lambda: [send_outbound_email.delay(pk) for pk in ids])  # type: ignore[attr-defined]
-    return len(ids)
+        return len(queue_emails_bulk(emails))
 
 
 def _posting_title(posting: Posting, language: str) -> str:

@@ -23,6 +23,26 @@ from portal.models import OutboundAttachment, OutboundEmail
 Attachment = tuple[str, bytes, str]
 
 
+def render_email(user, template: str, context: dict) -> tuple[str, str, str, str]:
+    """(language, subject, text body, HTML body or "") of `template` for `user`, in the
+    user's language: what notify() sends, for callers that store many at once."""
+    language = user.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        ctx = {
+            "user": user,
+            "site_url": settings.SITE_URL,
+            "site_name": settings.SITE_NAME,
+            **context,
+        }
+        subject: str = render_to_string(f"emails/{template}_subject.txt", ctx)
+        body_text: str = render_to_string(f"emails/{template}_body.txt", ctx)
+        try:
+            body_html: str = render_to_string(f"emails/{template}_body.html", ctx)
+        except TemplateDoesNotExist:
+            body_html = ""
+    return language, subject, body_text, body_html
+
+
 def notify(
     user,
     template: str,
@@ -35,20 +55,7 @@ def notify(
     """Queue e-mail `template` to `user`. With `alert`, only if the user has it turned on."""
     if alert is not None and not alert_enabled(user, alert):
         return None
-    language = user.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        ctx = {
-            "user": user,
-            "site_url": settings.SITE_URL,
-            "site_name": settings.SITE_NAME,
-            **(context or {}),
-        }
-        subject: str = render_to_string(f"emails/{template}_subject.txt", ctx)
-        body_text: str = render_to_string(f"emails/{template}_body.txt", ctx)
-        try:
-            body_html: str = render_to_string(f"emails/{template}_body.html", ctx)
-        except TemplateDoesNotExist:
-            body_html = ""
+    language, subject, body_text, body_html = render_email(user, template, context or {})
     return queue_email(
         to=user.email,
         subject=subject,
