@@ -1,4 +1,4 @@
-"""Job site posting page and performance page (issue 10, helper "page"): seeds live postings
+"""Job site posting page and performance page: seeds live postings
 with bulk inserts, then measures the posting page with its view count, the apply redirect,
 and the performance page and CSV of a group with 2,000 postings and 60 days of figures
 (p50/p95 through the test client on the real views, queries per request), and EXPLAIN
@@ -7,7 +7,7 @@ ANALYZE of the bare performance query.
     DATABASE_URL=postgres://…/portal_bench_page .venv/bin/python bench/jobboard_public_page.py \
         [--postings 5000] [--big 2000] [--rounds 100]
 
-`run(args)` is the section the lead wires into bench/bench_jobboard_public.py.
+`run(args)` is its section; bench/bench_jobboard_public.py runs this file.
 """
 
 import argparse

@@ -30,7 +30,7 @@ import unicodedata
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,8 +43,8 @@ from jobboard import services
 from jobboard.boost_models import TargetedRecipient, TargetedSend
 from jobboard.errors import JobboardError
 from jobboard.posting_models import Posting, ReferenceItem
-from jobboard.seeker_models import SeekerConsent, SeekerProfile
-from jobboard.unsubscribe import mailing, register_unsubscribe, unsubscribe_headers, unsubscribe_url
+from jobboard.seeker_models import SeekerProfile
+from jobboard.unsubscribe import unsubscribe_headers, unsubscribe_url
 from portal.models import OutboundEmail
 from portal.notify import queue_emails_bulk, render_email
 from portal.services.audit import audit_record
@@ -91,16 +91,12 @@ CITY_REGION = {
 
 
 def register() -> None:
-    """Billing's fulfilment hook and, unless the seekers' part did it, the unsubscribe of
-    targeted sends (registering twice only replaces the same entry)."""
+    """Billing's fulfilment hook and the words of the history (the "targeted" unsubscribe,
+    which withdraws the consent, is registered with the seekers' mailings)."""
     from billing.hooks import register_fulfilment
     from portal.audit_labels import register_verbs
 
     register_fulfilment(TARGETED_HOOK, fulfil_targeted)
-    if mailing(TARGETED_MAILING) is None:
-        register_unsubscribe(
-            TARGETED_MAILING, gettext_lazy("targeted job postings"), _stop_targeted
-        )
     register_verbs(
         {
             "posting.targeted_ordered": gettext_lazy("Targeted send ordered"),
@@ -108,16 +104,6 @@ def register() -> None:
             "posting.targeted_sent": gettext_lazy("Targeted send delivered"),
         }
     )
-
-
-def _stop_targeted(user, arg: str = "") -> None:
-    """Unsubscribe from targeted sends: the consent is withdrawn (history row closed)."""
-    now = timezone.now()
-    with transaction.atomic():
-        SeekerProfile.objects.filter(user=user).update(targeted_consent=False, updated_at=now)
-        SeekerConsent.objects.filter(seeker__user=user, withdrawn_at__isnull=True).update(
-            withdrawn_at=now
-        )
 
 
 def _check_active(posting: Posting) -> None:
@@ -399,10 +385,7 @@ def _matching_sql(send: TargetedSend) -> tuple[str, tuple]:
 
 def public_url(posting: Posting, language: str) -> str:
     with translation.override(language):
-        try:
-            path = reverse("jobboard:job", args=[posting.pk])
-        except NoReverseMatch:  # the public posting page comes with another part
-            path = f"/{language}/jobs/{posting.pk}/"
+        path = reverse("jobboard:job", args=[posting.pk])
     return settings.SITE_URL.rstrip("/") + path
 
 

@@ -74,10 +74,7 @@ def _items(postings: list[Posting], language: str) -> list[dict]:
 
 def search_link(language: str) -> str:
     with translation.override(language):
-        try:
-            path = reverse("jobboard:search")
-        except Exception:  # the search page comes with the public site (helper "search")
-            path = reverse("jobboard:home")
+        path = reverse("jobboard:search")
     return settings.SITE_URL.rstrip("/") + path
 
 
