@@ -199,7 +199,7 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         group_id=group_of("contractor@example.com", "permits")
     )
     account = f"/fr/permits/accounts/{contractor.pk}"
-    from jobboard.posting_models import Posting
+    from jobboard.postings.models import Posting
 
     job = (
         Posting.objects.filter(live=True).order_by("-published_at").values_list("pk", flat=True)[0]

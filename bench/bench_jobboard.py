@@ -46,7 +46,7 @@ def seed(args):
     from django.utils import timezone
 
     from accounts.models import User
-    from jobboard.posting_models import Posting
+    from jobboard.postings.models import Posting
     from portal.models import Group, Organisation
     from tests.factories import make_member
 
@@ -122,7 +122,7 @@ def run(args) -> None:
     from django.db import connection
     from django.test import Client
 
-    from jobboard import services
+    from jobboard.postings import services
     from portal.celery import app
 
     app.conf.task_always_eager = True

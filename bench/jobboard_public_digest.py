@@ -49,9 +49,9 @@ def seed(args) -> None:
     from django.utils import timezone
 
     from accounts.models import User
-    from jobboard import services
-    from jobboard.posting_models import Posting
-    from jobboard.seeker_models import SeekerProfile
+    from jobboard.postings import services
+    from jobboard.postings.models import Posting
+    from jobboard.seekers.models import SeekerProfile
     from portal.models import Group, Organisation
 
     started = time.perf_counter()
@@ -105,9 +105,8 @@ def run(args) -> None:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from jobboard import digest
-    from jobboard.seeker_delivery_models import DigestDelivery
-    from jobboard.seeker_models import SeekerProfile
+    from jobboard.seekers import digest
+    from jobboard.seekers.models import DigestDelivery, SeekerProfile
     from portal.models import OutboundEmail
     from portal.tasks import send_outbound_emails
 

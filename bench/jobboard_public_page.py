@@ -55,8 +55,8 @@ def seed(args):
     from django.utils import timezone
 
     from accounts.models import User
-    from jobboard.posting_models import Posting
-    from jobboard.seeker_models import PostingDailyStat
+    from jobboard.postings.models import Posting
+    from jobboard.statistics.models import PostingDailyStat
     from portal.models import Group, Organisation
     from tests.factories import make_member
 

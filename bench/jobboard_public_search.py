@@ -31,8 +31,8 @@ SEARCHES = [
 
 def seed(postings: int):
     from accounts.models import User
-    from jobboard.demo_public import make_postings
-    from jobboard.posting_models import Posting
+    from jobboard.postings.models import Posting
+    from jobboard.public.demo import make_postings
     from portal.models import Group, Organisation
     from tests.jobboard.postings_helpers import reference_data
 
@@ -59,7 +59,7 @@ def _explain_ms(params: dict) -> float:
     from django.http import QueryDict
     from django.utils import translation
 
-    from jobboard import search as js
+    from jobboard.public import search as js
 
     query = QueryDict(mutable=True)
     for key, value in params.items():
@@ -83,7 +83,7 @@ def bench_public_search(postings: int = 100_000, rounds: int = 50) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from jobboard.posting_models import ReferenceItem
+    from jobboard.postings.models import ReferenceItem
 
     seed(postings)
     with connection.cursor() as cursor:

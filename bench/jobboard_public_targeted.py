@@ -54,8 +54,8 @@ _SEED_SEEKERS = """
 def seed(seekers: int) -> None:
     from django.db import connection, transaction
 
-    from jobboard.posting_models import ReferenceItem
-    from jobboard.seeker_models import SeekerProfile
+    from jobboard.postings.models import ReferenceItem
+    from jobboard.seekers.models import SeekerProfile
 
     have = SeekerProfile.objects.count()
     if have >= seekers:
@@ -84,7 +84,7 @@ def seed(seekers: int) -> None:
 
 def _postings():
     """The postings measured: (label, criteria, scope)."""
-    from jobboard.posting_models import ReferenceItem
+    from jobboard.postings.models import ReferenceItem
 
     def ids(kind, codes):
         items = ReferenceItem.objects.filter(kind=kind, code__in=codes)
@@ -119,7 +119,7 @@ def _pct(values, p):
 def measure_counts(runs: int = 50) -> None:
     from django.db import connection
 
-    from jobboard import boosts
+    from jobboard.boosts import services as boosts
 
     print(f"\nrecipient count ({runs} runs each)        count     p50 ms   p95 ms   EXPLAIN ms")
     for label, criteria, scope in _postings():
@@ -152,9 +152,9 @@ def measure_send(limit: int) -> None:
     from django.utils import timezone
 
     from accounts.models import User
-    from jobboard import boosts
-    from jobboard.boost_models import TargetedRecipient, TargetedSend
-    from jobboard.posting_models import Posting
+    from jobboard.boosts import services as boosts
+    from jobboard.boosts.models import TargetedRecipient, TargetedSend
+    from jobboard.postings.models import Posting
     from portal import tasks
     from portal.models import Group, Organisation, OutboundEmail
 

@@ -7,7 +7,7 @@ def takes_part(user) -> bool:
     from django.db.models import Exists, OuterRef, Q
 
     from accounts.models import User
-    from jobboard.models import EmployerApplication
+    from jobboard.employer.models import EmployerApplication
     from portal.models import Membership
 
     if not user.is_authenticated:
@@ -35,11 +35,10 @@ class JobboardConfig(AppConfig):
     verbose_name = _("Engineering job board")
 
     def ready(self) -> None:
-        from jobboard import (  # noqa: F401  (registers the roles)
-            posting_setup,
-            roles,
-            saved_searches,  # noqa: F401  (registers its unsubscribe)
-        )
+        from jobboard import roles  # noqa: F401  (registers the roles)
+        from jobboard.postings import hooks as postings
+        from jobboard.seekers import saved_searches  # noqa: F401  (registers its unsubscribe)
+        from jobboard.seekers import services as seekers
         from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 
@@ -59,8 +58,7 @@ class JobboardConfig(AppConfig):
                 sitemap_url_name="jobboard:sitemap",
             )
         )
-        posting_setup.register()  # shop, credits, posting review, history words
-        from jobboard import seekers
+        postings.register()  # shop, credits, posting review, history words
 
         seekers.register()  # the seekers' one-click unsubscribes and history words
         register_verbs(

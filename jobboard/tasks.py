@@ -2,7 +2,11 @@
 
 from celery import shared_task
 
-from jobboard import alerts_employer, boosts, digest, seekers, services
+from jobboard.boosts import alerts as alerts_employer
+from jobboard.boosts import services as boosts
+from jobboard.postings import services
+from jobboard.seekers import digest
+from jobboard.seekers import services as seekers
 
 
 @shared_task(name="jobboard.publish_and_expire_postings")
@@ -39,6 +43,6 @@ def weekly_digest() -> int:
 
 @shared_task(name="jobboard.saved_search_alerts")
 def saved_search_alerts() -> int:
-    from jobboard import saved_searches
+    from jobboard.seekers import saved_searches
 
     return saved_searches.saved_search_alerts()

@@ -1,23 +1,20 @@
-from django.urls import URLPattern, URLResolver, path
+"""The job board's URLs: each package declares its own, all under the `jobboard` namespace."""
 
-from jobboard import (
-    urls_boosts,
-    urls_employer,
-    urls_page,
-    urls_postings,
-    urls_public,
-    urls_seekers,
-    views_unsubscribe,
-)
+from django.urls import URLPattern, URLResolver
+
+from jobboard.boosts import urls as boosts
+from jobboard.employer import urls as employer
+from jobboard.postings import urls as postings
+from jobboard.public import urls as public
+from jobboard.seekers import urls as seekers
+from jobboard.statistics import urls as statistics
 
 app_name = "jobboard"
-# The employer space (onboarding, company, profile) and the postings (wizard, packages, shop).
 urlpatterns: list[URLPattern | URLResolver] = [
-    *urls_employer.urlpatterns,
-    *urls_postings.urlpatterns,
-    *urls_boosts.urlpatterns,
-    *urls_page.urlpatterns,
-    *urls_seekers.urlpatterns,
-    *urls_public.urlpatterns,
-    path("unsubscribe/<str:token>/", views_unsubscribe.unsubscribe, name="unsubscribe"),
+    *employer.urlpatterns,
+    *postings.urlpatterns,
+    *boosts.urlpatterns,
+    *statistics.urlpatterns,
+    *seekers.urlpatterns,
+    *public.urlpatterns,
 ]

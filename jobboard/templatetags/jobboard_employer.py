@@ -2,7 +2,7 @@
 
 from django import template
 
-from jobboard.queries_employer import employer_groups
+from jobboard.employer.queries import employer_groups
 from portal.access import group_permissions
 
 register = template.Library()

@@ -12,7 +12,7 @@ import re
 from PIL import Image
 
 from accounts.models import User
-from jobboard.models import EmployerApplication
+from jobboard.employer.models import EmployerApplication
 from portal.models import Group, Membership, OutboundEmail
 from tests.e2e.conftest import check_accessibility
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory

@@ -16,8 +16,8 @@ from django.core import mail
 
 from accounts.models import User
 from billing.credits import balances
-from jobboard import services
-from jobboard.posting_models import Posting
+from jobboard.postings import services
+from jobboard.postings.models import Posting
 from tests.e2e.conftest import check_accessibility
 from tests.e2e.jobboard_steps import (
     employer_signs_up_and_asks_for_a_new_group,

@@ -7,7 +7,7 @@ steps are in tests/e2e/jobboard_steps.py)."""
 
 import pytest
 
-from jobboard.company import missing_company_info
+from jobboard.employer.company import missing_company_info
 from tests.e2e.jobboard_steps import (
     employer_signs_up_and_asks_for_a_new_group,
     principal_fills_the_company_information,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jobboard.posting_models import Posting
+from jobboard.postings.models import Posting
 from portal.models import OutboundEmail
 from tests.e2e.conftest import SCREENSHOTS, check_accessibility
 from tests.e2e.jobboard_steps import sign_in

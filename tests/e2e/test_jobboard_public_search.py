@@ -4,7 +4,7 @@ axe and the phone-width check on each page."""
 
 import pytest
 
-from jobboard.posting_models import Posting
+from jobboard.postings.models import Posting
 from tests.e2e.conftest import check_accessibility
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import ready_group

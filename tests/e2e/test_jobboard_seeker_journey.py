@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from jobboard.seeker_models import Follow, SeekerConsent
+from jobboard.seekers.models import Follow, SeekerConsent
 from portal.models import OutboundEmail
 from portal.services.reviews import review_decide
 from tests.e2e.conftest import check_accessibility

@@ -10,8 +10,8 @@ import pytest
 from django.core import mail
 
 from billing.models import BillingProfile
-from jobboard.alerts_employer import employer_alerts_run
-from jobboard.boost_models import TargetedSend
+from jobboard.boosts.alerts import employer_alerts_run
+from jobboard.boosts.models import TargetedSend
 from tests.e2e.conftest import check_accessibility
 from tests.factories import PASSWORD, UserFactory, make_member
 from tests.jobboard.boosts_helpers import active_posting, ref, seeker

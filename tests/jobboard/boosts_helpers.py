@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from jobboard.posting_models import Posting, ReferenceItem
-from jobboard.seeker_models import SeekerProfile
+from jobboard.postings.models import Posting, ReferenceItem
+from jobboard.seekers.models import SeekerProfile
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import complete_posting
 

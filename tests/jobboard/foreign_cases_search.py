@@ -15,7 +15,7 @@ PUBLIC: dict[str, str] = {
 
 def cases(world) -> list[Case]:
     from accounts.models import User
-    from jobboard.seeker_models import SavedSearch
+    from jobboard.seekers.models import SavedSearch
 
     pk = 1  # (a stand-in world only lists the names)
     if isinstance(world.alice, User):

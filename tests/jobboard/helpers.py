@@ -6,7 +6,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from jobboard.models import FreeMailDomain
+from jobboard.employer.models import FreeMailDomain
 
 
 def load_free_mail_list() -> None:

@@ -5,7 +5,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from jobboard.posting_models import Posting
+from jobboard.postings.models import Posting
 from portal.services.reviews import review_decide
 from tests.factories import UserFactory
 from tests.jobboard.helpers import png

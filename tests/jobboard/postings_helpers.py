@@ -5,8 +5,8 @@ import datetime
 from django.utils import timezone
 
 from billing import credits
-from jobboard import services
-from jobboard.posting_models import Posting, ReferenceItem
+from jobboard.postings import services
+from jobboard.postings.models import Posting, ReferenceItem
 from tests.factories import GroupFactory, make_member
 
 SECTION = "<p>Concevoir des ponts.</p>"

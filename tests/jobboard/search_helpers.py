@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from jobboard import services
-from jobboard.posting_models import Posting, ReferenceItem
+from jobboard.postings import services
+from jobboard.postings.models import Posting, ReferenceItem
 from tests.jobboard.postings_helpers import complete_posting
 
 

@@ -8,9 +8,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from jobboard import alerts_employer
-from jobboard.boost_models import EmployerAlertSent
-from jobboard.posting_models import Posting
+from jobboard.boosts import alerts as alerts_employer
+from jobboard.boosts.models import EmployerAlertSent
+from jobboard.postings.models import Posting
 from portal.alerts import alert_preferences_save
 from portal.services.reviews import review_decide
 from tests.factories import UserFactory, make_member

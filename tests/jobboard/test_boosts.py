@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from billing.models import BillingAddress, BillingProfile, CartLine, Order, OrderLine
 from billing.services import order_create_from_cart, order_pay_test, order_place_invoice
-from jobboard import boosts, services
-from jobboard.boost_models import TargetedRecipient, TargetedSend
+from jobboard.boosts import services as boosts
+from jobboard.boosts.models import TargetedRecipient, TargetedSend
 from jobboard.errors import JobboardError
-from jobboard.posting_models import Posting
-from jobboard.seeker_models import SeekerProfile
+from jobboard.postings import services
+from jobboard.postings.models import Posting
+from jobboard.seekers.models import SeekerProfile
 from tests.factories import UserFactory, make_member
 from tests.jobboard.boosts_helpers import active_posting, ref, seeker
 from tests.jobboard.postings_helpers import complete_posting, give_credits, ready_group

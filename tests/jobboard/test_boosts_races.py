@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from jobboard import alerts_employer, boosts
-from jobboard.boost_models import EmployerAlertSent, TargetedRecipient, TargetedSend
+from jobboard.boosts import alerts as alerts_employer
+from jobboard.boosts import services as boosts
+from jobboard.boosts.models import EmployerAlertSent, TargetedRecipient, TargetedSend
 from jobboard.errors import JobboardError
 from portal.alerts import alert_preferences_save
 from portal.models import OutboundEmail

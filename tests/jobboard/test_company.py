@@ -5,8 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from jobboard.company import company_card, missing_company_info
-from jobboard.models import EmployerGroupProfile, EmployerPerson
+from jobboard.employer.company import company_card, missing_company_info
+from jobboard.employer.models import EmployerGroupProfile, EmployerPerson
 from portal.models import AuditEvent, Group
 from tests.factories import GroupFactory, UserFactory, make_member
 from tests.jobboard.helpers import png

@@ -4,7 +4,8 @@ to post, and running it twice changes nothing."""
 import pytest
 
 from jobboard import demo
-from jobboard.company import missing_company_info
+from jobboard.employer import demo as employer_demo
+from jobboard.employer.company import missing_company_info
 from portal.demo import seed_accounts, seed_core
 from portal.models import Group, Organisation
 from portal.selectors import organisation_search
@@ -24,12 +25,12 @@ def test_demo_seed_is_idempotent_and_ready_to_post():
         organisation__legal_name="Génie Conseil Laurentides inc.", name="Group 001"
     )
     assert missing_company_info(group) == []
-    results = list(organisation_search(str(demo.FIRST_NEQ)))
+    results = list(organisation_search(str(employer_demo.FIRST_NEQ)))
     assert len(results) == 3 and all(r.has_duplicates for r in results)
 
 
 def test_the_boosts_demo_has_a_sent_and_a_pending_targeted_send():
-    from jobboard.boost_models import TargetedSend
+    from jobboard.boosts.models import TargetedSend
     from portal.models import AlertPreference
 
     seed_accounts()

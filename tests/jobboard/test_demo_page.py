@@ -2,8 +2,8 @@
 
 import pytest
 
-from jobboard import demo_page
-from jobboard.seeker_models import PostingDailyStat
+from jobboard.statistics import demo as demo_page
+from jobboard.statistics.models import PostingDailyStat
 from tests.jobboard.postings_helpers import complete_posting, ready_group
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.db import connection
 from django.utils import translation
 
 from jobboard import demo
-from jobboard import search as js
-from jobboard.posting_models import Posting
+from jobboard.postings.models import Posting
+from jobboard.public import search as js
 from portal.demo import seed_accounts, seed_core
 from tests.jobboard.postings_helpers import reference_data
 

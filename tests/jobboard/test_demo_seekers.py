@@ -2,8 +2,9 @@
 
 import pytest
 
-from jobboard import demo, demo_seekers
-from jobboard.seeker_models import Follow, SeekerConsent, SeekerProfile
+from jobboard import demo
+from jobboard.seekers import demo as demo_seekers
+from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
 from portal.demo import seed_accounts, seed_core
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from accounts.models import User
-from jobboard.models import EmployerApplication, EmployerPerson, FreeMailDomain
-from jobboard.services_onboarding import is_free_mail
+from jobboard.employer.models import EmployerApplication, EmployerPerson, FreeMailDomain
+from jobboard.employer.services import is_free_mail
 from portal.models import AuditEvent, Group, Membership, Organisation, OutboundEmail, Review
 from portal.services.reviews import review_decide
 from tests.factories import PASSWORD, GroupFactory, OrganisationFactory, UserFactory, make_member

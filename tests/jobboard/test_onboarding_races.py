@@ -3,15 +3,15 @@ colleagues asking for a new group of the same company at once get two distinct g
 
 import pytest
 
-from jobboard.errors import JobboardError
-from jobboard.models import EmployerApplication
-from jobboard.services_onboarding import (
+from jobboard.employer.models import EmployerApplication
+from jobboard.employer.services import (
     application_choose_company,
     application_save_about,
     application_save_company,
     application_start,
     application_submit,
 )
+from jobboard.errors import JobboardError
 from portal.models import Group, Membership
 from tests.factories import OrganisationFactory, UserFactory
 from tests.jobboard.helpers import ABOUT, COMPANY

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from jobboard.posting_models import Posting
-from jobboard.seeker_models import PostingDailyStat
+from jobboard.postings.models import Posting
+from jobboard.statistics.models import PostingDailyStat
 from tests.factories import UserFactory, make_member
 from tests.jobboard.postings_helpers import complete_posting, ready_group
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from billing.credits import balances
 from billing.models import CreditEntry
-from jobboard import services
 from jobboard.errors import JobboardError
-from jobboard.posting_models import Posting
+from jobboard.postings import services
+from jobboard.postings.models import Posting
 from portal.models import AuditEvent
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import complete_posting, give_credits, ready_group

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from billing.models import CartLine
-from jobboard import services
-from jobboard.posting_models import Posting
+from jobboard.postings import services
+from jobboard.postings.models import Posting
 from tests.factories import UserFactory, make_member
 from tests.jobboard.postings_helpers import (
     complete_posting,

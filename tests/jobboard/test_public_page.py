@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from jobboard import services, stats
-from jobboard.posting_models import Posting
-from jobboard.seeker_models import PostingDailyStat
+from jobboard.postings import services
+from jobboard.postings.models import Posting
+from jobboard.statistics import services as stats
+from jobboard.statistics.models import PostingDailyStat
 from tests.jobboard.page_helpers import BROWSER, docx, live_posting, pdf, png_named
 from tests.jobboard.postings_helpers import complete_posting, ready_group, submitted
 
@@ -354,7 +355,7 @@ def test_email_mode_apply_is_refused_after_the_deadline(client, by_email):
 
 
 def test_the_company_card_offers_to_follow_and_shows_who_follows(client, posting, bob):
-    from jobboard.seeker_models import Follow
+    from jobboard.seekers.models import Follow
 
     page = get(client, url("job", posting)).content.decode()
     follow = reverse("jobboard:seeker_follow", args=[posting.group_id])

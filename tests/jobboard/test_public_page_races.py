@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from jobboard import stats
-from jobboard.seeker_models import PostingDailyStat
+from jobboard.statistics import services as stats
+from jobboard.statistics.models import PostingDailyStat
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import complete_posting, ready_group
 from tests.utils import run_concurrently

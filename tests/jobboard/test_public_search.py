@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from jobboard import search as js
-from jobboard import services
-from jobboard.posting_models import Posting
+from jobboard.postings import services
+from jobboard.postings.models import Posting
+from jobboard.public import search as js
 from portal.services.reviews import review_decide
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import complete_posting, give_credits, open_review, ready_group

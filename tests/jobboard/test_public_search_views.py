@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from jobboard import saved_searches
-from jobboard.posting_models import Posting
-from jobboard.seeker_models import SavedSearch
+from jobboard.postings.models import Posting
+from jobboard.seekers import saved_searches
+from jobboard.seekers.models import SavedSearch
 from portal.models import OutboundEmail
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import complete_posting, ready_group
@@ -39,7 +39,9 @@ def test_the_home_shows_featured_then_newest_and_links_employers(client, employe
 
 def test_the_employer_landing_moved(client):
     page = client.get("/fr/jobs/employer/")
-    assert page.status_code == 200 and "jobboard/home.html" in [t.name for t in page.templates]
+    assert page.status_code == 200 and "jobboard/employer/home.html" in [
+        t.name for t in page.templates
+    ]
 
 
 def test_the_search_page_filters_and_drops_a_filter(client, employer):
@@ -85,7 +87,7 @@ def test_a_result_row_shows_title_company_place_type_date_and_badge(client, empl
 
 
 def test_a_capped_count_reads_1000_plus(client, employer, monkeypatch):
-    from jobboard import search as js
+    from jobboard.public import search as js
 
     monkeypatch.setattr(js, "CAP", 2)
     user, group = employer
@@ -233,7 +235,7 @@ def test_nothing_new_sends_nothing_but_moves_on(employer):
 
 
 def test_unsubscribe_deletes_only_the_users_own_search(client):
-    from jobboard.unsubscribe import unsubscribe_url
+    from jobboard.seekers.unsubscribe import unsubscribe_url
 
     owner, other = UserFactory(), UserFactory()
     mine = SavedSearch.objects.create(user=owner, label="A", params={})

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from jobboard.models import EmployerPerson, FreeMailDomain
+from jobboard.employer.models import EmployerPerson, FreeMailDomain
 from tests.factories import GroupFactory, OrganisationFactory, UserFactory, make_member
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from jobboard import roles
-from jobboard.posting_models import Posting
-from jobboard.views import effective_permissions
+from jobboard.postings.models import Posting
+from portal.access import group_permissions as effective_permissions
 from portal.roles import MANAGER
 from tests.factories import UserFactory, make_member
 from tests.jobboard.postings_helpers import complete_posting, give_credits, ready_group, submitted

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from jobboard import saved_searches
-from jobboard.seeker_models import SavedSearch
+from jobboard.seekers import saved_searches
+from jobboard.seekers.models import SavedSearch
 from portal.models import OutboundEmail
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import ready_group

@@ -7,10 +7,10 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from accounts.models import User
-from jobboard import seekers
-from jobboard.posting_models import ReferenceItem
-from jobboard.seeker_models import Follow, SeekerConsent, SeekerProfile
-from jobboard.unsubscribe import unsubscribe_url
+from jobboard.postings.models import ReferenceItem
+from jobboard.seekers import services as seekers
+from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
+from jobboard.seekers.unsubscribe import unsubscribe_url
 from portal.models import AuditEvent, OutboundEmail
 from tests.factories import GroupFactory
 from tests.jobboard.postings_helpers import complete_posting, ready_group, reference_data

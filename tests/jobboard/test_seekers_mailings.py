@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from jobboard import digest, seekers, services
-from jobboard.posting_models import Posting
-from jobboard.seeker_delivery_models import DigestDelivery, FollowerNotice
-from jobboard.seeker_models import SeekerProfile
+from jobboard.postings import services
+from jobboard.postings.models import Posting
+from jobboard.seekers import digest
+from jobboard.seekers import services as seekers
+from jobboard.seekers.models import DigestDelivery, FollowerNotice, SeekerProfile
 from portal.models import OutboundEmail
 from portal.services.reviews import review_decide
 from tests.factories import UserFactory

@@ -6,10 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from jobboard import digest, seekers, services
-from jobboard.posting_models import Posting
-from jobboard.seeker_delivery_models import DigestDelivery, FollowerNotice
-from jobboard.seeker_models import SeekerConsent, SeekerProfile
+from jobboard.postings import services
+from jobboard.postings.models import Posting
+from jobboard.seekers import digest
+from jobboard.seekers import services as seekers
+from jobboard.seekers.models import DigestDelivery, FollowerNotice, SeekerConsent, SeekerProfile
 from portal.models import OutboundEmail
 from tests.factories import UserFactory
 from tests.jobboard.postings_helpers import complete_posting, ready_group

@@ -3,7 +3,7 @@
 import pytest
 from django.core import signing
 
-from jobboard.unsubscribe import (
+from jobboard.seekers.unsubscribe import (
     SALT,
     register_unsubscribe,
     unsubscribe_headers,

@@ -1,0 +1,103 @@
+"""What the postings part of the job board registers with the core and billing."""
+
+from django.utils.translation import gettext_lazy as _
+
+INVOICE_COPY_ALERT = "jobboard.invoice_copy"
+
+
+def register() -> None:
+    from billing.hooks import Shop, register_fulfilment, register_shop
+    from jobboard import roles
+    from jobboard.postings import services
+    from jobboard.postings.models import Posting
+    from portal.alerts import register_alert
+    from portal.audit_labels import register_states, register_verbs
+    from portal.review_kinds import ReviewKind, register_review_kind
+
+    register_fulfilment("jobboard.add_credits", services.fulfil_order_line)
+    from jobboard.boosts import alerts as alerts_employer
+    from jobboard.boosts import services as boosts
+
+    boosts.register()  # targeted send: fulfilment hook, unsubscribe, history words
+    alerts_employer.register()  # J8: the four employer alerts
+    register_shop(
+        Shop(
+            service="jobboard",
+            buy_permission=roles.BUY,
+            history_permission=roles.VIEW_TRANSACTIONS,
+            finance_role=roles.FINANCE_MANAGER.key,
+            home_url_name="jobboard:dashboard",
+            seller={
+                "name": _("Order of Engineers — engineering job board"),
+                "address": "1801, av. McGill College, bureau 800\nMontréal QC  H3A 2N4",
+                "email": "jobs@example.org",
+                "gst_number": "12345 6789 RT0001",
+                "qst_number": "1234567890 TQ0001",
+            },
+            invoice_copy_permission=roles.INVOICE_COPY,
+            invoice_copy_alert=INVOICE_COPY_ALERT,
+        )
+    )
+    register_alert(INVOICE_COPY_ALERT, _("A copy of every invoice of my job board group"))
+    register_review_kind(
+        ReviewKind(
+            key=services.POSTING_REVIEW,
+            label=_("Job posting"),
+            panel_template="jobboard/postings/review_panel.html",
+            panel_context=review_panel_context,
+            on_approve=services.on_posting_approved,
+            on_request_changes=services.on_posting_changes,
+            on_refuse=services.on_posting_refused,
+        )
+    )
+    register_verbs(
+        {
+            "posting.created": _("Posting created"),
+            "posting.in_validation": _("Sent for validation"),
+            "posting.cancelled": _("Validation cancelled (package attached)"),
+            "posting.to_revise": _("Changes requested"),
+            "posting.scheduled": _("Approved, soon published"),
+            "posting.active": _("Published"),
+            "posting.expired": _("Publication over"),
+            "posting.ended": _("Publication ended"),
+            "posting.archived": _("Archived"),
+            "posting.withdrawn": _("Refused and withdrawn"),
+            "posting.staff_edited": _("Adjusted by the Order's staff"),
+            "posting.package_returned": _("Package returned to the bank"),
+            "posting.offline": _("Taken offline at its end date"),
+            "credits.adjusted": _("Credits adjusted by staff"),
+            "posting.featured": _("Featured for 7 days"),
+            "posting.extended": _("Extended by 7 days"),
+            "product.price_changed": _("Price changed"),
+        }
+    )
+    register_states(dict(Posting.State.choices))
+    _admin()
+
+
+def _admin() -> None:
+    """Regulator staff with admin access edit the reference lists there."""
+    from django.contrib import admin
+
+    from jobboard.postings.models import ReferenceItem
+
+    if not admin.site.is_registered(ReferenceItem):
+        admin.site.register(
+            ReferenceItem,
+            list_display=["kind", "code", "name_fr", "name_en", "order", "active"],
+            list_filter=["kind", "active"],
+            list_editable=["name_fr", "name_en", "order", "active"],
+        )
+
+
+def review_panel_context(review) -> dict:
+    from jobboard.employer.company import company_card
+    from jobboard.public.page import public_context
+
+    posting = review.subject
+    return {
+        "posting": posting,
+        "organisation": posting.group.organisation,
+        **public_context(posting, preview=True),
+        "card": company_card(posting.group),
+    }

@@ -1,0 +1,47 @@
+"""The public company page: the company's card and its postings online now, with the follow
+button."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.http import require_GET
+
+from jobboard.employer.company import company_card
+from jobboard.postings.models import Posting
+from jobboard.seekers import services as seekers
+from jobboard.seekers.models import Follow
+
+
+def _public_group(group_id: int):
+    return get_object_or_404(
+        seekers.public_groups().select_related("organisation", "employer_profile"), pk=group_id
+    )
+
+
+@require_GET
+def company_public(request, group_id: int):
+    """A company's card and its postings online now, with the follow button."""
+    group = _public_group(group_id)
+    card = company_card(group)
+    if not card["company_name"]:
+        raise Http404
+    postings = list(
+        Posting.objects.filter(group=group, live=True)
+        .only("pk", "published", "title_fr", "title_en", "published_at", "ends_on")
+        .order_by("-published_at", "-pk")
+    )
+    language = translation.get_language() or "fr"
+    rows = [
+        {
+            "posting": p,
+            "title": seekers.published_title(p, language),
+            "city": (p.published or {}).get("city", ""),
+        }
+        for p in postings
+    ]
+    following = (
+        request.user.is_authenticated
+        and Follow.objects.filter(user=request.user, group=group).exists()
+    )
+    context = {"group": group, "card": card, "rows": rows, "following": following}
+    return render(request, "jobboard/public/company.html", context)

@@ -1,0 +1,182 @@
+"""The public posting page (J10) and what hangs on it: apply (counted redirect or e-mail form)
+and share links (counted)."""
+
+import datetime
+from urllib.parse import quote, urlencode
+
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseRedirect,
+)
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from jobboard.postings.models import Posting
+from jobboard.public import jsonld
+from jobboard.public import services as services_page
+from jobboard.public.forms import ApplyForm
+from jobboard.public.page import public_context
+from jobboard.seekers.models import Follow
+from jobboard.statistics import services as stats
+from portal.lib.throttle import wait_message
+
+S = Posting.State
+# The share buttons: network -> how to build the address (our redirect counts it first).
+NETWORKS = ("email", "linkedin")
+
+
+class _ShareRedirect(HttpResponseRedirect):
+    allowed_schemes = ["https", "mailto"]
+
+
+def _public_posting(posting_id: int) -> Posting:
+    """The live posting (one query); 410 Gone for one that was online and no longer is; 404
+    for anything never published."""
+    posting = (
+        Posting.objects.select_related("group__organisation", "group__employer_profile")
+        .filter(pk=posting_id, published__isnull=False)
+        .first()
+    )
+    if posting is None or (not posting.live and posting.published_at is None):
+        raise Http404
+    if not posting.live:
+        raise _Gone(posting)
+    return posting
+
+
+class _Gone(Exception):
+    def __init__(self, posting):
+        self.posting = posting
+
+
+def _gone(request) -> HttpResponse:
+    return render(request, "jobboard/public/job_gone.html", status=410)
+
+
+def _page_url(request, posting: Posting) -> str:
+    return request.build_absolute_uri(reverse("jobboard:job", args=[posting.pk]))
+
+
+def _closed(posting: Posting) -> bool:
+    deadline = (posting.published or {}).get("apply_deadline") or ""
+    return bool(deadline) and datetime.date.fromisoformat(deadline) < timezone.localdate()
+
+
+@require_GET
+def job(request, posting_id: int):
+    try:
+        posting = _public_posting(posting_id)
+    except _Gone:
+        return _gone(request)
+    stats.count_request(request, posting.pk, "views")
+    context = public_context(posting)
+    public, card = context["public"], context["card"]
+    page_url = _page_url(request, posting)
+    logo = request.build_absolute_uri(card["logo_url"]) if card["logo_url"] else ""
+    data = jsonld.job_posting(
+        posting=posting, public=public, card=card, page_url=page_url, logo_url=logo
+    )
+    subject = public["title"]
+    context.update(
+        job_page=True,
+        posting=posting,
+        page_url=page_url,
+        jsonld=jsonld.script_tag(data),
+        mailto_subject=subject,
+        # The company card's follow button (one query, signed-in visitors only).
+        follow_template="jobboard/public/_follow_button.html",
+        group=posting.group,
+        following=request.user.is_authenticated
+        and Follow.objects.filter(user=request.user, group_id=posting.group_id).exists(),
+    )
+    return render(request, "jobboard/public/job.html", context)
+
+
+def share_target(network: str, page_url: str, title: str) -> str:
+    if network == "email":
+        return "mailto:?" + urlencode({"subject": title, "body": page_url}, quote_via=quote)
+    return "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": page_url})
+
+
+@require_http_methods(["GET", "POST"])
+def job_share(request, posting_id: int, network: str):
+    """GET: the e-mail or LinkedIn share, counted, then sent on. POST with network "copy":
+    the page's "copy the link" button counting its share (204)."""
+    if network not in (*NETWORKS, "copy"):
+        raise Http404
+    try:
+        posting = _public_posting(posting_id)
+    except _Gone:
+        return _gone(request)
+    if network == "copy":
+        if request.method != "POST":
+            return HttpResponse(status=405)
+        stats.count_request(request, posting.pk, "shares")
+        return HttpResponse(status=204)
+    if request.method != "GET":
+        return HttpResponse(status=405)
+    stats.count_request(request, posting.pk, "shares")
+    title = public_context(posting)["public"]["title"]
+    return _ShareRedirect(share_target(network, _page_url(request, posting), title))
+
+
+@require_http_methods(["GET", "POST"])
+def job_apply(request, posting_id: int):
+    """URL mode: a counted redirect to the posting's own published apply address, never to
+    an address from the request. E-mail mode: the form. Refused after the deadline."""
+    try:
+        posting = _public_posting(posting_id)
+    except _Gone:
+        return _gone(request)
+    data = posting.published or {}
+    mode = data.get("apply_mode")
+    if mode not in (Posting.ApplyMode.URL, Posting.ApplyMode.EMAIL):
+        raise Http404
+    if mode == Posting.ApplyMode.URL and not data.get("apply_url"):
+        raise Http404
+    if mode == Posting.ApplyMode.EMAIL and not data.get("apply_email"):
+        raise Http404
+    if _closed(posting):
+        raise PermissionDenied(_("The application deadline is past."))
+    if mode == Posting.ApplyMode.URL:
+        if request.method != "GET":
+            return HttpResponse(status=405)
+        stats.count_request(request, posting.pk, "clicks")
+        return HttpResponseRedirect(data["apply_url"])
+    context = public_context(posting)
+    form = ApplyForm(request.POST, request.FILES) if request.method == "POST" else ApplyForm()
+    if request.method == "POST" and form.is_valid():
+        ip = get_adapter(request).get_client_ip(request)
+        wait = services_page.apply_wait(email=form.cleaned_data["email"], ip=ip)
+        if wait:
+            form.add_error(None, wait_message(wait))
+        else:
+            services_page.application_send(
+                posting=posting,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                message=form.cleaned_data["message"],
+                cv=form.cleaned_data["cv"],
+                ip=ip,
+                page_url=_page_url(request, posting),
+            )
+            return redirect(reverse("jobboard:job_applied", args=[posting.pk]))
+    context.update(posting=posting, form=form)
+    return render(request, "jobboard/public/apply.html", context)
+
+
+@require_GET
+def job_applied(request, posting_id: int):
+    try:
+        posting = _public_posting(posting_id)
+    except _Gone:
+        return _gone(request)
+    context = public_context(posting)
+    context["posting"] = posting
+    return render(request, "jobboard/public/applied.html", context)

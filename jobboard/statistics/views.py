@@ -1,0 +1,114 @@
+"""The employer's performance page (J9): views, apply clicks and shares of the group's
+postings over a period, as totals, a chart and a table, and its CSV export."""
+
+import csv
+import datetime
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from jobboard import roles
+from jobboard.postings.access import group_for_user
+from jobboard.postings.models import Posting
+from jobboard.statistics import chart
+from jobboard.statistics import services as stats
+from jobboard.statistics.forms import PerformanceForm
+
+S = Posting.State
+
+
+def _performance_input(request, group_id: int):
+    group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
+    english = translation.get_language() == "en"
+    untitled = str(_("Untitled posting"))
+    # (id, label) tuples, not model instances: a group may have thousands of postings.
+    postings = [
+        (pk, f"{(title_en if english and title_en else title_fr) or untitled} (#{pk})")
+        for pk, title_fr, title_en in Posting.objects.filter(group=group)
+        .exclude(state=S.ARCHIVED)
+        .order_by("-updated_at", "-pk")
+        .values_list("pk", "title_fr", "title_en")
+    ]
+    form = PerformanceForm(request.GET, postings=postings)
+    today = timezone.localdate()
+    start, end, chosen = today - datetime.timedelta(days=29), today, None
+    if form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        chosen = form.cleaned_data["posting"] or None
+    # Ids of the group's non-archived postings only: another group's id never gets here
+    # (the form refuses it), and this subquery scopes the figures anyway.
+    ids = Posting.objects.filter(group=group).exclude(state=S.ARCHIVED)
+    if chosen:
+        ids = ids.filter(pk=chosen)
+    return group, perms, form, postings, start, end, chosen, ids.values("pk")
+
+
+@login_required
+@require_GET
+def performance(request, group_id: int):
+    group, perms, form, postings, start, end, chosen, ids = _performance_input(request, group_id)
+    figures = stats.performance(ids, start, end)
+    query = urlencode({"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""})
+    context = {
+        "group": group,
+        "perms": perms,
+        "form": form,
+        "start": start,
+        "end": end,
+        "chosen": next((label for pk, label in postings if pk == chosen), ""),
+        # The options written in one go (a template loop over 2,000 postings costs ~100 ms).
+        "posting_options": format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((pk, " selected" if pk == chosen else "", label) for pk, label in postings),
+        ),
+        "figures": figures,
+        "chart": chart.line_chart(figures["days"]),
+        "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
+    }
+    return render(request, "jobboard/statistics/performance.html", context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@login_required
+@require_GET
+def performance_csv(request, group_id: int):
+    group, _perms, _form, _postings, start, end, _chosen, ids = _performance_input(
+        request, group_id
+    )
+    english = translation.get_language() == "en"
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff"  # so spreadsheet programs read the accents
+        yield writer.writerow(
+            [
+                _("Day"),
+                _("Posting number"),
+                _("Posting"),
+                _("Views"),
+                _("Apply clicks"),
+                _("Shares"),
+            ]
+        )
+        for day, pk, title_fr, title_en, views, clicks, shares in stats.export_rows(
+            ids, start, end
+        ):
+            title = (title_en if english and title_en else title_fr) or ""
+            yield writer.writerow([day.isoformat(), pk, title, views, clicks, shares])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    name = f"performance-{group.pk}-{start.isoformat()}-{end.isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
