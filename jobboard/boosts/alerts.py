@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobboard import roles
 from jobboard.boosts.models import EmployerAlertSent
+from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from portal.models import AlertPreference, GroupUserPermission, Membership
 from portal.notify import notify
@@ -45,6 +46,11 @@ def register() -> None:
 
     for kind, key in ALERT_KEYS.items():
         register_alert(key, ALERT_LABELS[kind])
+    signals.approved_live.connect(_alert_approved_live, dispatch_uid="employer_alerts")
+
+
+def _alert_approved_live(sender, *, posting: Posting, **_kwargs) -> None:
+    alert_published_now(posting)  # J8, claimed once (the scheduled job skips it)
 
 
 # posting id, kind, the date the alert is about; one SELECT per kind, claimed together.

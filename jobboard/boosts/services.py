@@ -45,6 +45,7 @@ from jobboard.postings import services
 from jobboard.postings.models import Posting, ReferenceItem
 from jobboard.seekers.models import SeekerProfile
 from jobboard.seekers.unsubscribe import unsubscribe_headers, unsubscribe_url
+from portal.lib.tasks import enqueue_on_commit
 from portal.models import OutboundEmail
 from portal.notify import queue_emails_bulk, render_email
 from portal.services.audit import audit_record
@@ -133,12 +134,12 @@ def needs_extension_for_featured(posting: Posting, today: datetime.date | None =
 def posting_feature(*, posting: Posting, actor) -> Posting:
     """Featured for 7 days from today, never past the end date (an extension gives the
     missing days back); takes a featured credit from the group's bank."""
-    posting = services._locked(posting)
+    posting = services.posting_lock(posting)
     today = timezone.localdate()
     _check_active(posting)
     if posting.featured_until and posting.featured_until >= today:
         raise JobboardError(_("This posting is already featured."))
-    services._spend_boost(posting, services.FEATURED, actor)
+    services.boost_credit_spend(posting, services.FEATURED, actor)
     posting.featured, posting.featured_credit = True, True
     posting.featured_since = today
     assert posting.ends_on is not None  # an active posting has its end date
@@ -165,10 +166,10 @@ def posting_feature(*, posting: Posting, actor) -> Posting:
 def posting_extend(*, posting: Posting, actor) -> Posting:
     """7 more days online; a featured period cut short by the old end date gets its full
     7 days back (still within the new end date). Takes an extension credit."""
-    posting = services._locked(posting)
+    posting = services.posting_lock(posting)
     _check_active(posting)
     assert posting.ends_on is not None  # an active posting has its end date
-    services._spend_boost(posting, services.EXTENSION, actor)
+    services.boost_credit_spend(posting, services.EXTENSION, actor)
     posting.ends_on += datetime.timedelta(days=EXTENSION_DAYS)
     fields = ["ends_on", "updated_at"]
     today = timezone.localdate()
@@ -290,7 +291,7 @@ def targeted_confirm(*, posting: Posting, scope: str, actor) -> TargetedSend:
     """Fix the count and the price of the posting's one targeted send and put it in the
     group's cart. A second one is refused (the posting row is locked; the unique row decides
     if two requests still get here together)."""
-    posting = services._locked(posting)
+    posting = services.posting_lock(posting)
     _check_active(posting)
     if scope not in TargetedSend.Scope.values:
         raise JobboardError(_("Choose who receives the targeted send."))
@@ -343,8 +344,6 @@ def targeted_to_cart(*, send: TargetedSend, posting: Posting):
 
 def fulfil_targeted(*, line) -> None:
     """billing's hook: the send is paid; it goes out today, through Celery."""
-    from jobboard.tasks import targeted_send_task
-
     prefix, _sep, pk = line.reference.partition(":")
     if prefix != "targeted-send" or not pk.isdigit():
         raise JobboardError(_("This order line is not a targeted send."))
@@ -354,7 +353,7 @@ def fulfil_targeted(*, line) -> None:
     send.state, send.paid_at = T.PAID, timezone.now()
     send.save(update_fields=["state", "paid_at"])
     audit_record(actor=None, subject=send.posting, verb="posting.targeted_paid")
-    targeted_send_task.delay_on_commit(send.pk)  # type: ignore[attr-defined]
+    enqueue_on_commit("jobboard.targeted_send", send.pk)
 
 
 # --- Targeted send: going out ---------------------------------------------------------------

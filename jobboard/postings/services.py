@@ -14,6 +14,7 @@ from billing import credits
 from billing.errors import BillingError
 from jobboard.employer.company import missing_company_info
 from jobboard.errors import JobboardError
+from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from jobboard.postings.richtext import is_blank
 from portal.lib.dates import add_business_days
@@ -79,7 +80,8 @@ def credit_for(posting: Posting) -> str:
     return CPI if posting.profile == Posting.Profile.CPI else ENGINEER
 
 
-def _locked(posting: Posting) -> Posting:
+def posting_lock(posting: Posting) -> Posting:
+    """The posting's row, locked until the transaction ends (every transition starts here)."""
     return (
         Posting.objects.select_for_update().select_related("group__organisation").get(pk=posting.pk)
     )
@@ -114,7 +116,7 @@ def check_editable(posting: Posting, actor) -> None:
 def posting_save_step(*, posting: Posting, form, actor, next_step: str) -> Posting:
     """Save one wizard step's form (a ModelForm bound to `posting`), remembering how far the
     wizard went so that "resume creation" opens the next step."""
-    locked = _locked(posting)
+    locked = posting_lock(posting)
     check_editable(locked, actor)
     if locked.credit_kind and "profile" in form.changed_data:
         raise JobboardError(
@@ -200,7 +202,7 @@ def publication_date_problems(day: datetime.date | None, today: datetime.date) -
 def posting_submit(*, posting: Posting, actor) -> Posting:
     """Send to the regulator. The posting takes its package (and its featured credit) from
     the group's bank now, unless one is already attached; with none left, nothing changes."""
-    posting = _locked(posting)
+    posting = posting_lock(posting)
     POSTING.check(posting, S.IN_VALIDATION)
     problems = submission_problems(posting)
     if problems:
@@ -252,7 +254,7 @@ def _close_review(posting: Posting) -> None:
 @transaction.atomic
 def posting_cancel(*, posting: Posting, actor) -> Posting:
     """Back to draft, its package still attached (in validation, to revise, soon published)."""
-    posting = _locked(posting)
+    posting = posting_lock(posting)
     if posting.state not in {S.IN_VALIDATION, S.TO_REVISE, S.SCHEDULED}:
         raise JobboardError(_("This posting cannot change that way now."))
     POSTING.move(posting, S.DRAFT, actor=actor, verb="posting.cancelled")
@@ -264,7 +266,7 @@ def posting_cancel(*, posting: Posting, actor) -> Posting:
 @transaction.atomic
 def posting_return_package(*, posting: Posting, actor) -> Posting:
     """A draft that never went online gives its credits back to the bank."""
-    posting = _locked(posting)
+    posting = posting_lock(posting)
     if posting.state != S.DRAFT or not posting.credit_kind or posting.published_at:
         raise JobboardError(_("This posting has no package to give back."))
     credits.credit_return(
@@ -312,7 +314,7 @@ def snapshot(posting: Posting) -> dict:
 def on_posting_approved(*, review, actor, note: str) -> None:
     """Approve: online now for 30 days, or soon published on its date. A new version of a
     posting already online replaces the published one and keeps its end date."""
-    posting = _locked(review.subject)
+    posting = posting_lock(review.subject)
     today = timezone.localdate()
     was_live = posting.live
     on_date = (
@@ -328,17 +330,8 @@ def on_posting_approved(*, review, actor, note: str) -> None:
         _publish_fields(posting, today)
     posting.save()
     if not on_date and not was_live:
-        _announce([posting.pk])
-        from jobboard.boosts.alerts import alert_published_now
-
-        alert_published_now(posting)  # J8, claimed once (the scheduled job skips it)
-
-
-def _announce(posting_ids: list[int]) -> None:
-    """First publication: the company's followers are e-mailed after commit (J8)."""
-    from jobboard.seekers.services import followers_announce
-
-    followers_announce(posting_ids)
+        signals.first_published.send(Posting, posting_ids=[posting.pk])
+        signals.approved_live.send(Posting, posting=posting)
 
 
 def _publish_fields(posting: Posting, start: datetime.date) -> None:
@@ -350,14 +343,14 @@ def _publish_fields(posting: Posting, start: datetime.date) -> None:
 
 
 def on_posting_changes(*, review, actor, note: str) -> None:
-    posting = _locked(review.subject)
+    posting = posting_lock(review.subject)
     POSTING.move(posting, S.TO_REVISE, actor=actor, note=note)
     posting.save()
 
 
 def on_posting_refused(*, review, actor, note: str) -> None:
     """Refuse and withdraw (the rules were not followed): offline, no refund."""
-    posting = _locked(review.subject)
+    posting = posting_lock(review.subject)
     POSTING.move(posting, S.ARCHIVED, actor=actor, note=note, verb="posting.withdrawn")
     posting.live = False
     posting.ended_at = timezone.now()
@@ -367,7 +360,7 @@ def on_posting_refused(*, review, actor, note: str) -> None:
 @transaction.atomic
 def posting_end(*, posting: Posting, actor) -> Posting:
     """End a publication before its date (the employer, or regulator staff)."""
-    posting = _locked(posting)
+    posting = posting_lock(posting)
     POSTING.check(posting, S.EXPIRED)
     POSTING.move(posting, S.EXPIRED, actor=actor, verb="posting.ended")
     posting.live = False
@@ -378,7 +371,7 @@ def posting_end(*, posting: Posting, actor) -> Posting:
 
 @transaction.atomic
 def posting_archive(*, posting: Posting, actor) -> Posting:
-    posting = _locked(posting)
+    posting = posting_lock(posting)
     if posting.state != S.EXPIRED:  # (a refusal also archives, from validation)
         raise JobboardError(_("Only an expired posting can be archived."))
     POSTING.move(posting, S.ARCHIVED, actor=actor)
@@ -386,7 +379,8 @@ def posting_archive(*, posting: Posting, actor) -> Posting:
     return posting
 
 
-def _spend_boost(posting: Posting, kind: str, actor) -> None:
+def boost_credit_spend(posting: Posting, kind: str, actor) -> None:
+    """Take one featured or extension credit from the group's bank for this posting."""
     try:
         credits.credit_spend(group=posting.group, kind=kind, actor=actor, posting_id=posting.pk)
     except BillingError as error:
@@ -394,20 +388,6 @@ def _spend_boost(posting: Posting, kind: str, actor) -> None:
             _("No %(what)s credit is left in the group's bank: buy a package first.")
             % {"what": CREDIT_LABELS[kind]}
         ) from error
-
-
-def posting_feature(*, posting: Posting, actor) -> Posting:
-    """Featured for 7 days (jobboard/boosts.py: active postings only, capped at the end)."""
-    from jobboard.boosts import services as boosts
-
-    return boosts.posting_feature(posting=posting, actor=actor)
-
-
-def posting_extend(*, posting: Posting, actor) -> Posting:
-    """7 more days online (jobboard/boosts.py)."""
-    from jobboard.boosts import services as boosts
-
-    return boosts.posting_extend(posting=posting, actor=actor)
 
 
 @transaction.atomic
@@ -460,7 +440,7 @@ def posting_staff_edit(*, posting: Posting, form, actor) -> Posting:
     """Regulator staff adjust a posting under validation before approving it (in the history)."""
     if actor.staff_role != "regulator":
         raise JobboardError(_("Only the regulator's staff may do this."))
-    locked = _locked(posting)
+    locked = posting_lock(posting)
     if locked.state != S.IN_VALIDATION:
         raise JobboardError(_("Only a posting in validation can be adjusted by staff."))
     changed = list(form.changed_data)
@@ -529,7 +509,7 @@ def postings_publish_and_expire(today: datetime.date | None = None) -> dict[str,
         "featured": FEATURED_DAYS,
     }
     published = _set_based(_PUBLISH_SQL, "posting.active", S.SCHEDULED, S.ACTIVE, params)
-    _announce(published)
+    signals.first_published.send(Posting, posting_ids=published)
     expired = _set_based(_EXPIRE_SQL, "posting.expired", S.ACTIVE, S.EXPIRED, params)
     offline = _set_based(_OFFLINE_SQL, "posting.offline", "", "", params)
     return {"published": len(published), "expired": len(expired), "offline": len(offline)}

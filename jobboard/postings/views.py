@@ -17,6 +17,7 @@ from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
 from jobboard import roles
+from jobboard.boosts import services as boosts
 from jobboard.employer.company import missing_company_info
 from jobboard.errors import JobboardError
 from jobboard.postings import services
@@ -305,8 +306,8 @@ ACTION_SERVICES = {
     "archive": services.posting_archive,
     "duplicate": services.posting_duplicate,
     "return_package": services.posting_return_package,
-    "feature": services.posting_feature,
-    "extend": services.posting_extend,
+    "feature": boosts.posting_feature,
+    "extend": boosts.posting_extend,
 }
 ACTION_DONE = {
     "submit": gettext_lazy(

@@ -12,9 +12,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
 from jobboard.seekers.unsubscribe import register_unsubscribe, unsubscribe_url
+from portal.lib.tasks import enqueue_on_commit
 from portal.models import Group, Organisation, OutboundEmail
 from portal.services.audit import audit_record
 
@@ -158,6 +160,7 @@ def register() -> None:
     """Called from the app's ready(): the mailings seekers can leave with one click."""
     from portal.audit_labels import register_verbs
 
+    signals.first_published.connect(_announce_first_publication, dispatch_uid="seekers")
     register_unsubscribe("weekly", _("the jobs of the week"), _stop_weekly)
     register_unsubscribe("follow", _("the new postings of this company"), _stop_follow)
     register_unsubscribe("targeted", _("targeted job postings"), _stop_targeted)
@@ -172,13 +175,15 @@ def register() -> None:
 # --- The followers' e-mail on a new publication ---------------------------------------------
 
 
+def _announce_first_publication(sender, *, posting_ids: list[int], **_kwargs) -> None:
+    followers_announce(posting_ids)
+
+
 def followers_announce(posting_ids: list[int]) -> None:
     """Postings that just went live for the first time: their companies' followers are
     e-mailed once the publication commits (never for a new version of a live posting)."""
-    from jobboard.tasks import follower_notices
-
     if posting_ids:
-        follower_notices.delay_on_commit(list(posting_ids))  # type: ignore[attr-defined]
+        enqueue_on_commit("jobboard.follower_notices", list(posting_ids))
 
 
 _CLAIM_FOLLOWERS = """

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from billing.credits import balances
 from billing.models import CreditEntry
+from jobboard.boosts import services as boosts
 from jobboard.errors import JobboardError
 from jobboard.postings import services
 from jobboard.postings.models import Posting
@@ -307,20 +308,20 @@ def _active(group, alice, dana):
 def test_boosts_take_their_credit(group, alice, dana):
     posting = _active(group, alice, dana)
     with pytest.raises(JobboardError, match="Featured"):
-        services.posting_feature(posting=posting, actor=alice)
+        boosts.posting_feature(posting=posting, actor=alice)
     give_credits(group, services.FEATURED)
     give_credits(group, services.EXTENSION)
-    posting = services.posting_feature(posting=posting, actor=alice)
+    posting = boosts.posting_feature(posting=posting, actor=alice)
     assert posting.featured_until == timezone.localdate() + datetime.timedelta(days=7)
     with pytest.raises(JobboardError, match="already featured"):
-        services.posting_feature(posting=posting, actor=alice)
+        boosts.posting_feature(posting=posting, actor=alice)
     ends_on = posting.ends_on
-    posting = services.posting_extend(posting=posting, actor=alice)
+    posting = boosts.posting_extend(posting=posting, actor=alice)
     assert posting.ends_on == ends_on + datetime.timedelta(days=7)
     assert balances(group)[services.FEATURED] == balances(group)[services.EXTENSION] == 0
     draft = complete_posting(group, alice)
     with pytest.raises(JobboardError):
-        services.posting_extend(posting=draft, actor=alice)
+        boosts.posting_extend(posting=draft, actor=alice)
 
 
 @pytest.mark.parametrize(
