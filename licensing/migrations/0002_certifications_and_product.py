@@ -44,9 +44,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("licensing", "0001_initial"),
-        ("credentials", "0001_initial"),
-        ("billing", "0002_tax_rates"),
-    ]
+    dependencies = [("licensing", "0001_initial"), ("billing", "0002_tax_rates")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

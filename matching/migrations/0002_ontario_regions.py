@@ -61,5 +61,5 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("matching", "0001_initial")]
+    dependencies = [("matching", "0001_initial"), ("credentials", "0002_water_operator_types")]
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -44,7 +44,7 @@ def reference_data() -> None:
 
     from django.apps import apps
 
-    import_module("casework.migrations.0003_plan_reference_data").seed(apps, None)
+    import_module("casework.migrations.0002_reference_data").seed(apps, None)
 
 
 def goal_and_sub_goal():

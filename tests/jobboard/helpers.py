@@ -10,7 +10,7 @@ from jobboard.employer.models import FreeMailDomain
 
 
 def load_free_mail_list() -> None:
-    migration = importlib.import_module("jobboard.migrations.0002_employer_onboarding")
+    migration = importlib.import_module("jobboard.migrations.0003_reference_data")
     for domain in migration.FREE_MAIL_DOMAINS:
         FreeMailDomain.objects.get_or_create(domain=domain)
 

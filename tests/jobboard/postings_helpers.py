@@ -19,7 +19,7 @@ def reference_data() -> None:
     from django.apps import apps
 
     if not ReferenceItem.objects.exists():
-        import_module("jobboard.migrations.0002_reference_data").load(apps, None)
+        import_module("jobboard.migrations.0003_reference_data").load(apps, None)
 
 
 def ready_group(manager=None, **fields):

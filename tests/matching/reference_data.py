@@ -7,5 +7,5 @@ from django.apps import apps
 
 
 def ensure_reference_data() -> None:
-    import_module("credentials.migrations.0003_water_operator_types").forwards(apps, None)
+    import_module("credentials.migrations.0002_water_operator_types").forwards(apps, None)
     import_module("matching.migrations.0002_ontario_regions").forwards(apps, None)

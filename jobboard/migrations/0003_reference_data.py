@@ -1,5 +1,6 @@
-"""The reference lists of the posting wizard and the job board's products (data: regulator
-staff edit names in the admin and prices on billing's products; demo prices are placeholders)."""
+"""The job board's reference data: the lists of the posting wizard (functions, fields,
+regions, cities, interests), the packages sold in its shop (the targeted send among them), and
+the regulator's starting list of free-mail domains. The regulator edits them afterwards."""
 
 from django.db import migrations
 
@@ -121,6 +122,60 @@ def load(apps, schema_editor):
         )
 
 
+FREE_MAIL_DOMAINS = [
+    "aol.com",
+    "bell.net",
+    "gmail.com",
+    "gmx.com",
+    "googlemail.com",
+    "hotmail.ca",
+    "hotmail.com",
+    "hotmail.fr",
+    "icloud.com",
+    "live.ca",
+    "live.com",
+    "mail.com",
+    "me.com",
+    "msn.com",
+    "outlook.com",
+    "outlook.fr",
+    "proton.me",
+    "protonmail.com",
+    "sympatico.ca",
+    "videotron.ca",
+    "yahoo.ca",
+    "yahoo.com",
+    "yahoo.fr",
+    "ymail.com",
+]
+
+
+def load_domains(apps, schema_editor):
+    FreeMailDomain = apps.get_model("jobboard", "FreeMailDomain")
+    for domain in FREE_MAIL_DOMAINS:
+        FreeMailDomain.objects.get_or_create(domain=domain)
+
+
+def targeted_product(apps, schema_editor):
+    # The same as jobboard.boosts.services.TARGETED_PRODUCT_DEFAULTS (the price is fixed per send).
+    apps.get_model("billing", "Product").objects.get_or_create(
+        code="jobboard-targeted",
+        defaults={
+            "service": "jobboard",
+            "name_fr": "Envoi personnalisé",
+            "name_en": "Targeted send",
+            "unit_price_cents": 30000,
+            "min_quantity": 1,
+            "max_quantity": 1,
+            "hook": "jobboard.targeted_send",
+        },
+    )
+
+
 class Migration(migrations.Migration):
-    dependencies = [("jobboard", "0001_postings"), ("billing", "0004_credits")]
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    dependencies = [("jobboard", "0002_search_columns"), ("billing", "0002_tax_rates")]
+    operations = [
+        migrations.RunPython(load, migrations.RunPython.noop),
+        migrations.RunPython(targeted_product, migrations.RunPython.noop),
+        migrations.RunPython(load_domains, migrations.RunPython.noop),
+    ]

@@ -59,5 +59,5 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("credentials", "0002_registryimport_registryrecord_and_more")]
+    dependencies = [("credentials", "0001_initial")]
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

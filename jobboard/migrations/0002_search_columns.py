@@ -10,9 +10,9 @@ by the set-based scheduled job, by `bulk_create` or by raw SQL alike.
   skipped by the parser), GENERATED ALWAYS … STORED, with partial GIN indexes on live rows;
 - `pub_profile`, `pub_employment_type`, `pub_work_mode`, `pub_years`, `pub_field_ids`,
   `pub_place_ids`: the published filter values (ids added to the snapshot by
-  `services.snapshot`), arrays with partial GIN indexes.
+  `jobboard.postings.services.snapshot`), arrays with partial GIN indexes.
 
-The columns are not on the Django model (the ORM never writes them); `jobboard/search.py`
+The columns are not on the Django model (the ORM never writes them); `jobboard/public/search.py`
 reads them in SQL.
 """
 
@@ -85,7 +85,7 @@ ALTER TABLE jobboard_posting DROP COLUMN search_fr, DROP COLUMN search_en,
 
 
 class Migration(migrations.Migration):
-    dependencies = [("jobboard", "0004_job_site_people")]
+    dependencies = [("jobboard", "0001_initial")]
 
     operations = [
         UnaccentExtension(),

@@ -1,7 +1,16 @@
-"""The SJS plan's reference lists (goal, sub-goals, objective types), as data like the EO
-plan's; the ministry may add entries in the admin."""
+"""Reference data of the Summer Jobs Service: the first version of the privacy notice, and the
+SJS plan's reference lists (goal, sub-goals, objective types), as data like the EO plan's; the
+ministry may add entries in the admin."""
 
 from django.db import migrations
+
+
+def add_first_notice(apps, schema_editor):
+    from casework.notice_text import NOTICE_V1
+
+    apps.get_model("casework", "NoticeVersion").objects.get_or_create(
+        version=NOTICE_V1["version"], defaults=NOTICE_V1
+    )
 
 GOALS = [("employment", "Employment", "Emploi", 1)]
 SUB_GOALS = [
@@ -49,5 +58,8 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("casework", "0002_plans")]
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    dependencies = [("casework", "0001_initial")]
+    operations = [
+        migrations.RunPython(add_first_notice, migrations.RunPython.noop),
+        migrations.RunPython(seed, migrations.RunPython.noop),
+    ]
