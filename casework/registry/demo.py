@@ -1,21 +1,19 @@
 """Summer Jobs Service demo (idempotent): three providers with service points and seats, their
 case workers and managers, a few hundred clients (some near-duplicates, a few pairs waiting in
-the ministry's queue), employers with this year's and last year's forms.
-
-The plans part of the app adds its own data in casework/demo_plans.py (called last)."""
+the ministry's queue), employers with this year's and last year's forms. The plans' demo
+(casework/plans/demo.py) runs after this one (casework/demo.py)."""
 
 import datetime
 import random
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from casework import names, registry
-from casework.models import Client, Employer, Provider
+from casework import names
+from casework.registry import services
+from casework.registry.models import Client, Employer, Provider
 from portal.demo import DemoAccount, _account, _member
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -144,10 +142,10 @@ def _file(name: str) -> SimpleUploadedFile:
 def _provider(name, city, seats, points, ministry) -> Provider:
     provider = Provider.objects.filter(group__organisation__legal_name=name).first()
     if provider is None:
-        provider = registry.provider_create(actor=ministry, legal_name=name, seats=seats, city=city)
+        provider = services.provider_create(actor=ministry, legal_name=name, seats=seats, city=city)
     for eo_id, point_name, point_city in points:
         if not provider.group.service_points.filter(eo_id=eo_id).exists():
-            registry.service_point_create(
+            services.service_point_create(
                 group=provider.group, actor=ministry, eo_id=eo_id, name=point_name, city=point_city
             )
     return provider
@@ -168,9 +166,9 @@ def _register(rng, provider, worker, first, last, born, city, *, full: bool) -> 
         created_by_group=provider.group,
     )
     client.save()
-    registry.client_provider_record(client=client, group=provider.group, actor=worker)
+    services.client_provider_record(client=client, group=provider.group, actor=worker)
     school = rng.choice(["École secondaire Macdonald-Cartier", "Timmins High", "Collège Boréal"])
-    registry.education_add(
+    services.education_add(
         client=client,
         actor=worker,
         fields={
@@ -180,15 +178,15 @@ def _register(rng, provider, worker, first, last, born, city, *, full: bool) -> 
         },
     )
     if full:
-        registry.consent_record(
+        services.consent_record(
             client=client,
             group=provider.group,
             actor=worker,
-            notice=registry.notice_current(),
+            notice=services.notice_current(),
             signed_on=timezone.localdate() - datetime.timedelta(days=rng.randrange(60)),
             upload=_file("participant-form.pdf"),
         )
-        registry.client_verify_age(client=client, actor=worker)
+        services.client_verify_age(client=client, actor=worker)
     return client
 
 
@@ -208,7 +206,7 @@ def _clients(rng, providers, workers) -> None:
             rng, providers[index], workers[index], first, last, born, city, full=n % 3 == 0
         )
         if n < 30:  # a few views of full files for the ministry's access log
-            registry.client_access_log(
+            services.client_access_log(
                 user=workers[index], client=client, group=providers[index].group
             )
     # Near-duplicates: the first provider registered one spelling, another provider the other,
@@ -218,7 +216,7 @@ def _clients(rng, providers, workers) -> None:
         original = _register(rng, providers[0], workers[0], first, last, born, "Sudbury", full=True)
         if n % 2:
             continue  # half of them are only near-duplicates for the search to find
-        registry.client_register(
+        services.client_register(
             actor=workers[1],
             group=providers[1].group,
             fields={
@@ -239,7 +237,7 @@ def _employers(rng, providers, workers) -> None:
         if Employer.objects.filter(business_number_key=number).exists():
             continue
         index = n % len(providers)
-        employer = registry.employer_register(
+        employer = services.employer_register(
             actor=workers[index],
             group=providers[index].group,
             fields={
@@ -252,7 +250,7 @@ def _employers(rng, providers, workers) -> None:
             },
         )
         for form_year in [year - 1] if n % 4 == 3 else [year - 1, year]:
-            registry.employer_year_form_add(
+            services.employer_year_form_add(
                 employer=employer,
                 group=providers[index].group,
                 actor=workers[index],
@@ -284,5 +282,3 @@ def seed() -> None:
         workers.append(User.objects.get(email=people[0][0].email))
     _clients(rng, providers, workers)
     _employers(rng, providers, workers)
-    if find_spec("casework.demo_plans") is not None:
-        import_module("casework.demo_plans").seed()

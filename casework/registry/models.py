@@ -458,6 +458,3 @@ class EmployerYearForm(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.employer_id} {self.year}"
-
-
-from casework.plan_models import *  # noqa: E402, F403  (SJS plans, S5/S6: casework/plan_models.py)
