@@ -225,7 +225,8 @@ def bench_search(context: dict) -> None:
     from django.db import connection
     from django.test import Client as HttpClient
 
-    from casework import names, queries
+    from casework import names
+    from casework.registry import queries
 
     rng, provider, samples = context["rng"], context["provider"], context["samples"]
     group = provider.group
@@ -291,7 +292,7 @@ def bench_search(context: dict) -> None:
     )
 
     def bare_dup(name, born):
-        from casework.queries import _swapped
+        from casework.registry.queries import swapped_birth_date
 
         key = names.normalise(name)
         with connection.cursor() as cursor:
@@ -300,7 +301,7 @@ def bench_search(context: dict) -> None:
                 "AND birth_date = %s LIMIT 1",
                 [key, born],
             )
-            dates = [born] + [d for d in [_swapped(born)] if d]
+            dates = [born] + [d for d in [swapped_birth_date(born)] if d]
             cursor.execute(bare_check, [dates, key, names.sound_key(name), key])
             return cursor.fetchall()
 

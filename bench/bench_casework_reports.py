@@ -47,7 +47,7 @@ def seed(total: int):
     providers = []
     for n, name in enumerate(["Largest Provider", "Second Provider", "Third Provider"]):
         provider, point = make_provider(name, eo_id=f"EO-B{n}1")
-        from casework import registry
+        from casework.registry import services as registry
         from tests.factories import UserFactory
 
         second = registry.service_point_create(
@@ -122,7 +122,7 @@ def run(total: int) -> None:
     from django.test import Client as TestClient
     from django.test.utils import CaptureQueriesContext
 
-    from casework.plan_queries import plan_report
+    from casework.plans.queries import plan_report
     from tests.casework.plan_helpers import reference_data
 
     reference_data()

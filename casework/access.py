@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from casework import registry
-from casework.models import Client, Provider
+from casework.registry import services as registry
+from casework.registry.models import Client, Provider
 from casework.roles import CLIENTS
 from portal.access import group_permissions
 from portal.models import Group, Membership

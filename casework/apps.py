@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _participates(user) -> bool:
-    from casework.queries import user_casework_groups
-    from casework.registry import is_ministry
+    from casework.registry.queries import user_casework_groups
+    from casework.registry.services import is_ministry
 
     return is_ministry(user) or bool(user_casework_groups(user))
 
@@ -31,10 +31,10 @@ class CaseworkConfig(AppConfig):
                 staff_role="ministry",
             )
         )
-        from casework import plans
         from casework.models import ClosureRequest
+        from casework.plans import services as plans
 
-        plans.setup()  # plans' merge hook, active-plan lookup, verbs (casework/plans.py)
+        plans.setup()  # plans' merge hook, active-plan lookup, verbs (casework/plans/services.py)
         files.register_access(ClosureRequest, plans.may_read_closure_consent)
         files.register_access(Consent, _may_read_consent)
         files.register_access(EmployerYearForm, _may_read_employer_form)
@@ -65,14 +65,14 @@ class CaseworkConfig(AppConfig):
 
 
 def _may_read_consent(user, consent) -> bool:
-    from casework.registry import client_full_access
+    from casework.registry.services import client_full_access
 
     return client_full_access(user, consent.client)
 
 
 def _may_read_employer_form(user, form) -> bool:
     """The ministry and members of any casework provider (employers are shared)."""
-    from casework.queries import user_casework_groups
-    from casework.registry import is_ministry
+    from casework.registry.queries import user_casework_groups
+    from casework.registry.services import is_ministry
 
     return is_ministry(user) or bool(user_casework_groups(user))

@@ -2,7 +2,8 @@
 
 from django import template
 
-from casework.models import ServicePlan
+from casework.plans.models import ServicePlan
+from casework.plans.queries import client_plans
 from casework.roles import PLANS
 
 register = template.Library()
@@ -10,11 +11,7 @@ register = template.Library()
 
 @register.inclusion_tag("casework/plans/_client_panel.html")
 def client_plans_panel(group, client, perms):
-    plans = list(
-        ServicePlan.objects.filter(client=client)
-        .select_related("group__organisation", "service_point")
-        .order_by("-start_date", "-pk")
-    )
+    plans = client_plans(client)
     active = next((plan for plan in plans if plan.state == ServicePlan.State.ACTIVE), None)
     return {
         "group": group,

@@ -39,8 +39,8 @@ PROVIDER_PAGES = [
 
 class _Victim:
     def __init__(self, world):
-        from casework import registry
         from casework.models import DuplicateSuspicion
+        from casework.registry import services as registry
         from tests.factories import UserFactory, make_member
 
         ministry = UserFactory(staff_role="ministry")

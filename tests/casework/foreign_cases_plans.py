@@ -15,7 +15,7 @@ def setup(world) -> None:
 
     if not isinstance(world.acme, Group) or hasattr(world, "plans_victim"):
         return
-    from casework import plans
+    from casework.plans import services as plans
     from tests.casework.helpers import make_provider, make_worker, pdf
     from tests.casework.plan_helpers import open_plan, placement_type, ready_client
 

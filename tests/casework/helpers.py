@@ -4,8 +4,8 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from casework import registry
 from casework.models import Client, Employer, Provider
+from casework.registry import services as registry
 from tests.factories import UserFactory, make_member
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -5,8 +5,9 @@ import datetime
 
 from django.utils import timezone
 
-from casework import plans, registry
 from casework.models import ObjectiveType, PlanGoal, PlanSubGoal
+from casework.plans import services as plans
+from casework.registry import services as registry
 from tests.casework.helpers import make_client, make_employer, pdf
 
 

@@ -5,9 +5,9 @@ is told and may open its plan at once."""
 import pytest
 from django.core import mail
 
-from casework import plans
 from casework.errors import CaseworkError
 from casework.models import ClosureRequest
+from casework.plans import services as plans
 from portal.models import PrivateFile
 from tests.casework.helpers import pdf
 from tests.casework.plan_helpers import open_plan, ready_client

@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from casework import plans, registry
 from casework.errors import CaseworkError
 from casework.models import ClientProvider, ObjectiveType, PlanObjective, ServicePlan
+from casework.plans import services as plans
+from casework.registry import services as registry
 from tests.casework.conftest import Providers
 from tests.casework.plan_helpers import (
     employer_with_form,

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from casework import registry
 from casework.models import Client, ClientAccess, DuplicateSuspicion, Employer, EmployerYearForm
+from casework.registry import services as registry
 from portal.models import PrivateFile
 from tests.portal.test_query_counts import queries_for
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from casework import registry
 from casework.errors import CaseworkError
 from casework.models import Client, DuplicateSuspicion, Employer
+from casework.registry import services as registry
 from tests.casework.conftest import Providers
 from tests.casework.helpers import client_fields
 from tests.utils import run_concurrently

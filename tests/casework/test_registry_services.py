@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import translation
 
-from casework import names, queries, registry
+from casework import names
 from casework.errors import CaseworkError, NearDuplicates
 from casework.models import (
     Client,
@@ -17,6 +17,8 @@ from casework.models import (
     EducationEntry,
     EmployerYearForm,
 )
+from casework.registry import queries
+from casework.registry import services as registry
 from portal.models import AuditEvent
 from tests.casework.helpers import client_fields, make_client, make_employer, pdf
 

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from casework import registry
 from casework.models import (
     Client,
     ClientAccess,
@@ -17,6 +16,7 @@ from casework.models import (
     EmployerYearForm,
     Provider,
 )
+from casework.registry import services as registry
 from tests.casework.helpers import make_client, make_employer, pdf
 from tests.factories import UserFactory
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Seat
 from casework.models import Client, ClosureRequest, PlanObjective, ServicePlan
-from casework.plan_queries import plan_report
+from casework.plans.queries import plan_report
 from portal.models import PrivateFile
 from tests.casework.helpers import make_worker
 from tests.casework.plan_helpers import (

@@ -204,7 +204,7 @@ def test_two_sign_ins_for_the_last_seat_at_once_one_wins(attempt):
 @pytest.mark.django_db
 def test_the_providers_seat_count_feeds_the_limit():
     from accounts.models import SeatLimit
-    from casework import registry
+    from casework.registry import services as registry
 
     ministry = UserFactory(staff_role="ministry")
     provider = registry.provider_create(actor=ministry, legal_name="Emplois Sud", seats=4)

@@ -340,7 +340,7 @@ def test_casework_journey(browser, live_server, tmp_path, lang):
 def test_seats_in_the_browser(browser, live_server, lang):
     """S9: with every seat taken, a sign-in is refused with the reason; the provider manager
     sees who holds the seats, ends a session, and the refused worker gets in."""
-    from casework import registry
+    from casework.registry import services as registry
 
     p = Providers()
     registry.provider_set_seats(provider=p.a, seats=2, actor=p.ministry)

@@ -7,16 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from casework.models import (
-    CloseReason,
-    Employer,
-    ObjectiveType,
-    PlanGoal,
-    PlanObjective,
-    PlanSubGoal,
-    ServicePoint,
-)
 from casework.names import business_number_key
+from casework.plans.models import CloseReason, ObjectiveType, PlanGoal, PlanObjective, PlanSubGoal
+from casework.registry.models import Employer, ServicePoint
 from portal.files import PrivateFileField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

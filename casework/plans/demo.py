@@ -1,4 +1,4 @@
-"""SJS plans demo (idempotent; called by casework/demo.py after the registry's demo): active
+"""SJS plans demo (idempotent; casework/demo.py calls it after the registry's demo): active
 plans with placements (one with an objective not saved yet), closed plans with every reason,
 one closure request waiting at the first provider, one refused and one accepted (the
 requesting provider then opened its plan)."""
@@ -9,18 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from casework import plans
-from casework.models import (
-    Client,
-    CloseReason,
-    EmployerYearForm,
-    ObjectiveType,
-    PlanGoal,
-    PlanSubGoal,
-    Provider,
-    ServicePlan,
-    ServicePoint,
-)
+from casework.plans import services
+from casework.plans.models import CloseReason, ObjectiveType, PlanGoal, PlanSubGoal, ServicePlan
+from casework.registry.models import Client, EmployerYearForm, Provider, ServicePoint
 from portal.models import Membership
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -74,7 +65,7 @@ def seed() -> None:
         )
         for n, client in enumerate(clients):
             start = year_start + datetime.timedelta(days=n % 20)
-            plan = plans.plan_open(
+            plan = services.plan_open(
                 client=client,
                 group=provider.group,
                 service_point=points[n % len(points)],
@@ -84,8 +75,8 @@ def seed() -> None:
                 actor=worker,
             )
             for k in range(1 if n % 3 else 2):  # every third plan has two part-time placements
-                objective = plans.objective_add(plan=plan, type=placement, actor=worker)
-                plans.objective_save(
+                objective = services.objective_add(plan=plan, type=placement, actor=worker)
+                services.objective_save(
                     objective=objective,
                     actor=worker,
                     fields={
@@ -98,10 +89,10 @@ def seed() -> None:
                     },
                 )
             if n == 1:  # an objective started but not saved yet
-                plans.objective_add(plan=plan, type=job_search, actor=worker)
+                services.objective_add(plan=plan, type=job_search, actor=worker)
             if n >= 20:  # the last ten are closed, with every reason
                 reason = reasons[n % len(reasons)]
-                plans.plan_close(
+                services.plan_close(
                     plan=plan,
                     reason=reason,
                     note="Family moved away" if reason == CloseReason.OTHER else "",
@@ -122,7 +113,7 @@ def _closure_requests(providers, today) -> None:
     if requester_worker is None or len(active) < 3:
         return
     waiting, refused, moved = active
-    plans.closure_request_create(
+    services.closure_request_create(
         plan=waiting,
         requester_group=requester.group,
         actor=requester_worker,
@@ -130,28 +121,28 @@ def _closure_requests(providers, today) -> None:
         consent_signed_on=today,
         note="The client accepted a placement near her new home in Timmins.",
     )
-    request = plans.closure_request_create(
+    request = services.closure_request_create(
         plan=refused,
         requester_group=requester.group,
         actor=requester_worker,
         consent_upload=SimpleUploadedFile("consent.pdf", PDF, content_type="application/pdf"),
         consent_signed_on=today,
     )
-    plans.closure_request_refuse(
+    services.closure_request_refuse(
         request=request,
         actor=_worker(owner),
         note="The client confirmed by phone that she keeps her placement with us.",
     )
     # Accepted: the plan closes ("moved to another provider") and the requester opens its own.
-    request = plans.closure_request_create(
+    request = services.closure_request_create(
         plan=moved,
         requester_group=requester.group,
         actor=requester_worker,
         consent_upload=SimpleUploadedFile("consent.pdf", PDF, content_type="application/pdf"),
         consent_signed_on=today,
     )
-    plans.closure_request_accept(request=request, actor=_worker(owner))
-    plans.plan_open(
+    services.closure_request_accept(request=request, actor=_worker(owner))
+    services.plan_open(
         client=moved.client,
         group=requester.group,
         service_point=ServicePoint.objects.filter(group=requester.group).order_by("pk")[0],

@@ -6,15 +6,16 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from casework.models import (
+from casework.plans.models import (
     CloseReason,
     ClosureRequest,
     ObjectiveType,
     PlanObjective,
     ServicePlan,
-    ServicePoint,
 )
+from casework.registry.models import Client, ServicePoint
 from portal.models import Group
 
 
@@ -27,14 +28,21 @@ def plans_for_group(group: Group, state: str = "") -> QuerySet[ServicePlan]:
 
 def plan_for_group(group: Group, plan_id: int) -> ServicePlan:
     """The group's own plan, or 404."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         ServicePlan.objects.select_related(
             "client", "service_point", "goal", "sub_goal", "group__organisation", "closed_by"
         ),
         pk=plan_id,
         group=group,
+    )
+
+
+def client_plans(client: Client) -> list[ServicePlan]:
+    """Every plan of the client, at any provider, newest first (the client's plans panel)."""
+    return list(
+        ServicePlan.objects.filter(client=client)
+        .select_related("group__organisation", "service_point")
+        .order_by("-start_date", "-pk")
     )
 
 
@@ -60,8 +68,6 @@ def outgoing_requests(group: Group) -> QuerySet[ClosureRequest]:
 
 
 def incoming_request(group: Group, request_id: int) -> ClosureRequest:
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         ClosureRequest.objects.select_related(
             "plan__client",

@@ -12,22 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from casework import registry
 from casework.errors import CaseworkError
-from casework.models import (
-    Client,
+from casework.plans.models import (
     CloseReason,
     ClosureRequest,
-    Employer,
-    EmployerYearForm,
     ObjectiveType,
     PlanGoal,
     PlanObjective,
     PlanSubGoal,
     ServicePlan,
-    ServicePoint,
 )
+from casework.registry import services as registry
+from casework.registry.models import Client, Employer, EmployerYearForm, ServicePoint
 from casework.roles import PLANS
+from portal.audit_labels import register_states, register_verbs
 from portal.files import private_file_store
 from portal.lib.transitions import Workflow
 from portal.models import Group, Membership
@@ -94,8 +92,6 @@ def _move_plans_on_merge(*, kept: Client, merged: Client, actor) -> None:
 
 
 def setup() -> None:
-    from portal.audit_labels import register_states, register_verbs
-
     registry.register_merge_hook(_move_plans_on_merge)
     registry.register_active_plan_lookup(active_plans_lookup)
     register_verbs(

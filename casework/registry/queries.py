@@ -1,14 +1,14 @@
-"""Reads of casework: registry searches, the duplicate check, the ministry's queue and the
+"""Reads of the registries: searches, the duplicate check, the ministry's queue and the
 access log. Each list runs a fixed number of queries whatever the row count."""
 
 import datetime
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Greatest
 
 from casework import names
-from casework.models import (
+from casework.registry.models import (
     Client,
     ClientAccess,
     ClientProvider,
@@ -19,6 +19,7 @@ from casework.models import (
     ServicePoint,
 )
 from portal.models import Group
+from portal.roles import MANAGER
 
 # Names at least this similar (pg_trgm similarity, 0..1) with the same birth date stop a
 # registration (S2); the sound key catches spellings trigrams miss ("Filip" / "Philippe").
@@ -27,7 +28,7 @@ SEARCH_LIMIT = 25
 SEARCH_SIMILARITY = 0.3  # pg_trgm's default threshold, as the % operator uses
 
 
-def _swapped(day: datetime.date) -> datetime.date | None:
+def swapped_birth_date(day: datetime.date) -> datetime.date | None:
     """The birth date with day and month swapped (a common typing error), if it exists."""
     if day.day > 12 or day.day == day.month:
         return None
@@ -94,7 +95,7 @@ def client_near_duplicates(
     with the same birth date (or its day and month swapped)."""
     key = names.person_name_key(first_name, last_name)
     sound = names.sound_key(f"{first_name} {last_name}")
-    dates = [birth_date] + [d for d in [_swapped(birth_date)] if d]
+    dates = [birth_date] + [d for d in [swapped_birth_date(birth_date)] if d]
     candidates = (
         Client.objects.filter(merged_into__isnull=True, birth_date__in=dates)
         .annotate(similarity=TrigramSimilarity("name_key", key))
@@ -204,8 +205,6 @@ def user_casework_groups(user) -> list[Group]:
 
 
 def providers_with_counts() -> QuerySet[Provider]:
-    from django.db.models import Count
-
     return providers().annotate(
         point_count=Count("group__service_points", distinct=True),
         client_count=Count("group__casework_clients", distinct=True),
@@ -213,8 +212,6 @@ def providers_with_counts() -> QuerySet[Provider]:
 
 
 def provider_managers(provider: Provider):
-    from portal.roles import MANAGER
-
     return (
         provider.group.memberships.filter(status="active", roles__contains=[MANAGER])
         .select_related("user")

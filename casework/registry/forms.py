@@ -5,7 +5,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from casework.models import (
+from accounts.models import User
+from casework.names import business_number_key
+from casework.registry.models import (
     Client,
     EducationEntry,
     Employer,
@@ -210,8 +212,6 @@ class EmployerForm(forms.ModelForm):
         ]
 
     def clean_business_number(self):
-        from casework.names import business_number_key
-
         key = business_number_key(self.cleaned_data["business_number"])
         if not BUSINESS_NUMBER.match(key):
             raise forms.ValidationError(
@@ -289,8 +289,6 @@ class ManagerForm(forms.Form):
     )
 
     def clean_manager_email(self):
-        from accounts.models import User
-
         self.user = User.objects.filter(
             email__iexact=self.cleaned_data["manager_email"], is_active=True
         ).first()

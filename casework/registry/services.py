@@ -2,7 +2,8 @@
 profile (S2, S3, S7), employers and their yearly forms (S4), the access log (item 9) and the
 ministry's duplicate review and merge. Keyword-only functions, one transaction each.
 
-Hooks for the plans part of the app (casework/plans.py), so this module never imports it:
+Hooks for the plans part of the app (casework/plans/services.py), so this package never
+imports it:
 - `register_merge_hook(fn)`: `fn(*, kept, merged, actor)` runs inside the merge transaction
   and moves the rows of models this module does not know (plans…) to the kept client.
 - `register_active_plan_lookup(fn)`: `fn(client_ids) -> {client_id: "provider, service
@@ -21,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StaffRole
 from accounts.seats import seat_limit_set
-from casework import queries
 from casework.errors import CaseworkError, NearDuplicates
-from casework.models import (
+from casework.notice_text import NOTICE_V1
+from casework.registry import queries
+from casework.registry.models import (
     SERVICE,
     Client,
     ClientAccess,
@@ -38,9 +40,17 @@ from casework.models import (
     Provider,
     ServicePoint,
 )
+from casework.roles import PROVIDER_MANAGER
+from portal.errors import CoreError
 from portal.files import private_file_store
 from portal.models import Group, Membership, Organisation
+from portal.roles import MANAGER
 from portal.services.audit import audit_record
+from portal.services.memberships import (
+    membership_approve,
+    membership_request_join,
+    membership_set_roles,
+)
 
 security_log = logging.getLogger("portal.security")
 
@@ -148,15 +158,6 @@ def provider_set_seats(*, provider: Provider, seats: int, actor) -> None:
 def provider_add_manager(*, provider: Provider, user, actor) -> None:
     """The ministry names a provider's manager (its system specialist, Q14): the principal
     manager and provider manager roles, through the core's membership services (e-mailed)."""
-    from casework.roles import PROVIDER_MANAGER
-    from portal.errors import CoreError
-    from portal.roles import MANAGER
-    from portal.services.memberships import (
-        membership_approve,
-        membership_request_join,
-        membership_set_roles,
-    )
-
     roles = [MANAGER, PROVIDER_MANAGER.key]
     group = provider.group
     membership = Membership.objects.filter(
@@ -207,7 +208,7 @@ _BIRTH_DATE_LOCKS = 0x43570000
 def _lock_birth_dates(born) -> None:
     """Two registrations of people born the same day (or on the swapped day and month) run
     one after the other, so each one's duplicate check sees the other (transaction lock)."""
-    days = sorted({born, *[d for d in [queries._swapped(born)] if d]})
+    days = sorted({born, *[d for d in [queries.swapped_birth_date(born)] if d]})
     with connection.cursor() as cursor:
         for day in days:
             cursor.execute(
@@ -348,8 +349,6 @@ def notice_current() -> NoticeVersion:
     here if the table was emptied (a flushed test database)."""
     notice = NoticeVersion.objects.order_by("-version").first()
     if notice is None:
-        from casework.notice_text import NOTICE_V1
-
         notice, _created = NoticeVersion.objects.get_or_create(
             version=NOTICE_V1["version"], defaults=NOTICE_V1
         )

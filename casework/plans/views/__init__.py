@@ -1,0 +1,1 @@
+"""The plans' pages, one module per subject."""

@@ -1,0 +1,1 @@
+"""The registries' pages, one module per subject."""
