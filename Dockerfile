@@ -1,5 +1,5 @@
 # Production image: gunicorn serves the portal; the same image runs the Celery worker and
-# beat (see docker-compose.yml). Configuration comes from the environment (README.md).
+# beat (see docker-compose.yml). Configuration comes from the environment (docs/configuration.md).
 FROM python:3.11-slim-bookworm
 
 # PYTHONPATH: the code in /app wins over the copy `pip install .` puts in site-packages, so

@@ -5,7 +5,7 @@ from celery import shared_task
 from jobboard.boosts import alerts as alerts_employer
 from jobboard.boosts import services as boosts
 from jobboard.postings import services
-from jobboard.seekers import digest
+from jobboard.seekers import digest, saved_searches
 from jobboard.seekers import services as seekers
 
 
@@ -43,6 +43,4 @@ def weekly_digest() -> int:
 
 @shared_task(name="jobboard.saved_search_alerts")
 def saved_search_alerts() -> int:
-    from jobboard.seekers import saved_searches
-
     return saved_searches.saved_search_alerts()

@@ -15,7 +15,7 @@ from billing.services import (
 from licensing import services
 from licensing.models import Application, LicenceCode
 from licensing.queries import certifications
-from portal.demo import DemoAccount, _account, _group, _member, _organisation
+from portal.demo import DemoAccount, demo_group, demo_member, demo_organisation, demo_user
 from portal.models import Organisation, Review
 from portal.roles import MANAGER
 from portal.services.reviews import review_decide
@@ -41,7 +41,7 @@ def _document(name: str) -> SimpleUploadedFile:
 
 @transaction.atomic
 def seed() -> None:
-    nordic = _organisation(
+    nordic = demo_organisation(
         "Mines Nordiques ltée",
         operating_name="Mines Nordiques",
         registry_number="1175550193",
@@ -53,8 +53,8 @@ def seed() -> None:
         postal_code="X1A 3T1",
         phone="867-555-0190",
     )
-    group = _group(nordic, "licensing")
-    _member("representative@example.com", group, [MANAGER])
+    group = demo_group(nordic, "licensing")
+    demo_member("representative@example.com", group, [MANAGER])
     BillingProfile.objects.update_or_create(
         organisation=nordic, service="licensing", defaults={"invoice_eligible": True}
     )
@@ -79,7 +79,7 @@ def seed() -> None:
 
     certs = list(certifications())
     for index, (account, step) in enumerate(EMPLOYEES):
-        user = _account(account)
+        user = demo_user(account)
         services.intro_course_complete(user=user)
         if Application.objects.filter(applicant=user).exists():
             continue

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _participates_query(user) -> bool:
+def participates_query(user) -> bool:
     from django.db import connection
 
     if not user.is_authenticated:
@@ -36,7 +36,7 @@ class MatchingConfig(AppConfig):
                     "Licensed drinking-water and wastewater operators register their certificates; "
                     "verified system owners find available operators."
                 ),
-                participates=_participates_query,
+                participates=participates_query,
                 url_name="matching:home",
                 order=10,
                 staff_role="accreditation_office",

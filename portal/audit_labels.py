@@ -3,6 +3,8 @@
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal.roles import find_role  # roles appear as states in role changes
+
 _verbs: dict[str, str | Promise] = {}
 _states: dict[str, str | Promise] = {}
 
@@ -20,12 +22,11 @@ def verb_label(verb: str) -> str:
 
 
 def state_label(state: str) -> str:
-    from portal.roles import _roles  # roles appear as states in role changes
-
     if "," in state:
         return ", ".join(state_label(part) for part in state.split(","))
-    if state in _roles:
-        return str(_roles[state].label)
+    role = find_role(state)
+    if role is not None:
+        return str(role.label)
     return str(_states.get(state, state))
 
 

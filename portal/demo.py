@@ -84,7 +84,7 @@ EXTRA_PEOPLE = [
 ]
 
 
-def _account(account: DemoAccount) -> User:
+def demo_user(account: DemoAccount) -> User:
     user, created = User.objects.get_or_create(
         email=account.email,
         defaults={
@@ -108,18 +108,18 @@ def _account(account: DemoAccount) -> User:
 @transaction.atomic
 def seed_accounts() -> list[DemoAccount]:
     for account in DEMO_ACCOUNTS + EXTRA_PEOPLE:
-        _account(account)
+        demo_user(account)
     return DEMO_ACCOUNTS + EXTRA_PEOPLE
 
 
-def _organisation(legal_name: str, **fields) -> Organisation:
+def demo_organisation(legal_name: str, **fields) -> Organisation:
     organisation, _created = Organisation.objects.get_or_create(
         legal_name=legal_name, imported=fields.pop("imported", False), defaults=fields
     )
     return organisation
 
 
-def _group(organisation: Organisation, service: str, name: str = Group.DEFAULT_NAME) -> Group:
+def demo_group(organisation: Organisation, service: str, name: str = Group.DEFAULT_NAME) -> Group:
     group, _created = Group.objects.get_or_create(
         organisation=organisation,
         name=name,
@@ -128,7 +128,7 @@ def _group(organisation: Organisation, service: str, name: str = Group.DEFAULT_N
     return group
 
 
-def _member(email: str, group: Group, roles: list[str]) -> None:
+def demo_member(email: str, group: Group, roles: list[str]) -> None:
     user = User.objects.get(email=email)
     if not Membership.objects.filter(user=user, group=group).exists():
         membership = Membership.objects.create(
@@ -148,7 +148,7 @@ def seed_core() -> None:
         "postal_code": "G1V 4T3",
         "phone": "418-555-0142",
     }
-    laurentides = _organisation(
+    laurentides = demo_organisation(
         "Génie Conseil Laurentides inc.",
         operating_name="Laurentides Génie",
         registry_number="1171234567",
@@ -159,19 +159,19 @@ def seed_core() -> None:
         **address,
     )
     # An imported registry row repeating the same enterprise number: shown as a duplicate.
-    _organisation(
+    demo_organisation(
         "GENIE CONSEIL LAURENTIDES INC",
         registry_number="1171234567",
         imported=True,
         status=Organisation.Status.ACTIVE,
         **address,
     )
-    jobs = _group(laurentides, "jobboard")
-    _member("employer@example.com", jobs, [MANAGER])
-    _member("julie@example.com", jobs, ["jobboard.posting_manager"])
-    _member("marc@example.com", jobs, ["jobboard.finance_manager"])
+    jobs = demo_group(laurentides, "jobboard")
+    demo_member("employer@example.com", jobs, [MANAGER])
+    demo_member("julie@example.com", jobs, ["jobboard.posting_manager"])
+    demo_member("marc@example.com", jobs, ["jobboard.finance_manager"])
 
-    greenstone = _organisation(
+    greenstone = demo_organisation(
         "Municipality of Greenstone",
         kind=Organisation.Kind.MUNICIPALITY,
         status=Organisation.Status.ACTIVE,
@@ -181,9 +181,9 @@ def seed_core() -> None:
         postal_code="P0T 1M0",
         phone="807-555-0110",
     )
-    _member("owner@example.com", _group(greenstone, "matching"), [MANAGER])
+    demo_member("owner@example.com", demo_group(greenstone, "matching"), [MANAGER])
 
-    ouellet = _organisation(
+    ouellet = demo_organisation(
         "Ouellet Construction ltée",
         kind=Organisation.Kind.CONTRACTOR,
         status=Organisation.Status.ACTIVE,
@@ -193,8 +193,8 @@ def seed_core() -> None:
         postal_code="K1P 5E7",
         phone="613-555-0175",
     )
-    contractors = _group(ouellet, "permits")
-    _member("contractor@example.com", contractors, [MANAGER])
+    contractors = demo_group(ouellet, "permits")
+    demo_member("contractor@example.com", contractors, [MANAGER])
     colleague = User.objects.get(email="colleague@example.com")
     if not Membership.objects.filter(user=colleague, group=contractors).exists():
         membership_join_by_code(user=colleague, group=contractors)

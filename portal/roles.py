@@ -49,6 +49,11 @@ def get_role(key: str) -> Role:
     return _roles[key]
 
 
+def find_role(key: str) -> Role | None:
+    """The role of this key, or None when the key names no role."""
+    return _roles.get(key)
+
+
 def roles_for_service(service: str) -> list[Role]:
     """The roles a manager may give in a group of `service`: the manager first."""
     return [_roles[MANAGER]] + [r for r in _roles.values() if r.service and r.service == service]

@@ -1,4 +1,4 @@
-"""Settings, read from the environment only (the README lists every variable)."""
+"""Settings, read from the environment only (docs/configuration.md lists every variable)."""
 
 import os
 from pathlib import Path

@@ -14,7 +14,7 @@ from accounts.models import User
 from casework import names
 from casework.registry import services
 from casework.registry.models import Client, Employer, Provider
-from portal.demo import DemoAccount, _account, _member
+from portal.demo import DemoAccount, demo_member, demo_user
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -276,8 +276,8 @@ def seed() -> None:
     for name, city, seats, points, people in PROVIDERS:
         provider = _provider(name, city, seats, points, ministry)
         for person, roles in people:
-            _account(person)
-            _member(person.email, provider.group, roles)
+            demo_user(person)
+            demo_member(person.email, provider.group, roles)
         providers.append(provider)
         workers.append(User.objects.get(email=people[0][0].email))
     _clients(rng, providers, workers)

@@ -1,23 +1,25 @@
 """What the postings part of the job board registers with the core and billing."""
 
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+
+from billing.hooks import Shop, register_fulfilment, register_shop
+from jobboard import roles
+from jobboard.boosts import alerts as alerts_employer
+from jobboard.boosts import services as boosts
+from jobboard.employer.company import company_card
+from jobboard.postings import services
+from jobboard.postings.models import Posting, ReferenceItem
+from jobboard.public.page import public_context
+from portal.alerts import register_alert
+from portal.audit_labels import register_states, register_verbs
+from portal.review_kinds import ReviewKind, register_review_kind
 
 INVOICE_COPY_ALERT = "jobboard.invoice_copy"
 
 
 def register() -> None:
-    from billing.hooks import Shop, register_fulfilment, register_shop
-    from jobboard import roles
-    from jobboard.postings import services
-    from jobboard.postings.models import Posting
-    from portal.alerts import register_alert
-    from portal.audit_labels import register_states, register_verbs
-    from portal.review_kinds import ReviewKind, register_review_kind
-
     register_fulfilment("jobboard.add_credits", services.fulfil_order_line)
-    from jobboard.boosts import alerts as alerts_employer
-    from jobboard.boosts import services as boosts
-
     boosts.register()  # targeted send: fulfilment hook, unsubscribe, history words
     alerts_employer.register()  # J8: the four employer alerts
     register_shop(
@@ -77,9 +79,6 @@ def register() -> None:
 
 def _admin() -> None:
     """Regulator staff with admin access edit the reference lists there."""
-    from django.contrib import admin
-
-    from jobboard.postings.models import ReferenceItem
 
     if not admin.site.is_registered(ReferenceItem):
         admin.site.register(
@@ -91,8 +90,6 @@ def _admin() -> None:
 
 
 def review_panel_context(review) -> dict:
-    from jobboard.employer.company import company_card
-    from jobboard.public.page import public_context
 
     posting = review.subject
     return {

@@ -18,6 +18,7 @@ from billing.models import Product
 from billing.services import cart_set
 from jobboard import roles
 from jobboard.boosts import services as boosts
+from jobboard.boosts.alerts import ALERT_KEYS, ALERT_LABELS
 from jobboard.employer.company import missing_company_info
 from jobboard.errors import JobboardError
 from jobboard.postings import services
@@ -30,6 +31,7 @@ from jobboard.postings.forms import (
     ProfileForm,
     StaffEditForm,
 )
+from jobboard.postings.hooks import INVOICE_COPY_ALERT
 from jobboard.postings.models import Posting
 from jobboard.postings.queries import group_balances, group_ledger, group_postings, status_counts
 from jobboard.public.page import public_context
@@ -414,8 +416,6 @@ def buy(request, group_id: int):
 def communications(request, group_id: int):
     """My communications: the invoice copies (opt-in) for those who may receive them, and
     the posting alerts (J8, off by default) for those who manage the postings."""
-    from jobboard.boosts.alerts import ALERT_KEYS, ALERT_LABELS
-    from jobboard.postings.hooks import INVOICE_COPY_ALERT
     from portal.alerts import alert_choices, alert_preferences_save
 
     group, perms = group_for_user(request.user, group_id)

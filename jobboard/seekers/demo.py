@@ -11,7 +11,7 @@ from accounts.models import User
 from jobboard.postings.models import ReferenceItem
 from jobboard.seekers import services as seekers
 from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
-from portal.demo import DEMO_PASSWORD, DemoAccount, _account
+from portal.demo import DEMO_PASSWORD, DemoAccount, demo_user
 from portal.models import Group
 
 DEMO_PEOPLE = [
@@ -31,7 +31,7 @@ def _ids(kind: str) -> list[int]:
 
 def _people(fields: list[int], regions: list[int], groups: list[Group]) -> None:
     for n, account in enumerate(DEMO_PEOPLE):
-        user = _account(account)
+        user = demo_user(account)
         if SeekerProfile.objects.filter(user=user).exists():
             continue
         engineer = "CPI" not in account.kind

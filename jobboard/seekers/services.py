@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.employer.company import company_card
 from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
@@ -267,7 +268,6 @@ def follower_notices_send(*, posting_id: int, batch: int = BATCH) -> int:
     """E-mail the followers of a newly published posting's company, batch after batch; each
     (posting, follower) is claimed by a unique row, so a second run sends nothing again."""
     from accounts.models import User
-    from jobboard.employer.company import company_card
     from portal.notify import queue_emails_bulk
 
     posting = (
@@ -317,7 +317,6 @@ def follower_notices_send(*, posting_id: int, batch: int = BATCH) -> int:
 
 def followed_groups(user) -> list[dict]:
     """The companies the user follows, for « My communications » (one query)."""
-    from jobboard.employer.company import company_card
 
     follows = (
         Follow.objects.filter(user=user)

@@ -1,4 +1,4 @@
-"""One declared state machine per workflow (ARCHITECTURE.md, "State machines").
+"""One declared state machine per workflow (docs/architecture.md, "State machines").
 
 An app declares its table once and calls `move()` from the one service of each transition:
 

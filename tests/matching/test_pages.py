@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from matching.apps import _participates_query
+from matching.apps import participates_query
 from matching.models import Facility, ProfileState
 from tests.factories import UserFactory
 from tests.matching import helpers
@@ -65,7 +65,7 @@ def test_participates_in_one_query(alice, bob, charlie, django_assert_num_querie
     helpers.owner(bob)
     for user, expected in ((alice, True), (bob, True), (charlie, False)):
         with django_assert_num_queries(1):
-            assert _participates_query(user) is expected
+            assert participates_query(user) is expected
 
 
 def test_dashboard_links_to_the_service(client, alice):
