@@ -1,0 +1,43 @@
+"""Start a Celery task by its name, so that no service imports a `tasks.py` module.
+
+A `tasks.py` imports services (ids in, a service call out); a service that must start a task
+names it instead of importing it, which keeps the imports one-way (no circle):
+
+    from portal.lib.tasks import enqueue, enqueue_on_commit
+
+    enqueue_on_commit("matching.tasks.operator_precheck_task", profile.pk)  # after COMMIT
+    enqueue("matching.tasks.eligibility_sweep_task")                        # now
+
+The name is the task's registered name: "<module>.<function>" for a plain `@shared_task`,
+or the `name=` given to the decorator (e.g. "jobboard.weekly_digest").
+"""
+
+from functools import partial
+from typing import Any
+
+from celery import current_app
+from celery.result import AsyncResult
+from django.db import transaction
+
+
+def enqueue(name: str, /, *args: Any, **kwargs: Any) -> AsyncResult:
+    """Run task `name` with these arguments now.
+
+    With `task_always_eager` (no REDIS_URL, tests) the task runs in-process, as `.delay()`
+    would: its exception propagates (task_eager_propagates) and an unknown name raises
+    KeyError. Otherwise the message goes to the broker with `send_task`, which applies
+    CELERY_TASK_ROUTES by name (the e-mail tasks keep their "email" queue).
+    """
+    app = current_app
+    if app.conf.task_always_eager:
+        if name not in app.tasks:
+            # Task modules are discovered lazily (autodiscover_tasks); import them now.
+            app.loader.import_default_modules()
+        return app.tasks[name].apply(args, kwargs)
+    return app.send_task(name, args=args, kwargs=kwargs)
+
+
+def enqueue_on_commit(name: str, /, *args: Any, **kwargs: Any) -> None:
+    """`enqueue` once the current transaction commits (at once outside a transaction),
+    so the worker reads committed rows; nothing is sent if the transaction rolls back."""
+    transaction.on_commit(partial(enqueue, name, *args, **kwargs))
