@@ -20,9 +20,12 @@ install: $(VENV)/.installed
 # Links in e-mails follow the port served unless SITE_URL is set.
 run: export SITE_URL := $(or $(SITE_URL),http://$(HOST):$(PORT))
 run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) compilemessages --ignore=.venv -v 0
-	$(MANAGE) seed_demo
+	@echo "== Database: applying migrations"
+	@$(MANAGE) migrate --noinput -v 0
+	@echo "== Translations: compiling messages"
+	@$(MANAGE) compilemessages --ignore=.venv -v 0
+	@echo "== Demo data"
+	@$(MANAGE) seed_demo
 	@echo "Serving $(SITE_URL)/fr/ and $(SITE_URL)/en/ (links in e-mails: $(SITE_URL))"
 	DEBUG=$${DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT)
 

@@ -115,7 +115,9 @@ def run(args) -> None:
     today = timezone.localdate()
     tasks: list[list[int]] = []
     # The job queues one task per batch after each batch commits; here the ids are kept.
-    with mock.patch.object(send_outbound_emails, "delay_on_commit", side_effect=tasks.append):
+    with mock.patch(
+        "portal.notify.enqueue_on_commit", side_effect=lambda _name, ids: tasks.append(ids)
+    ):
         started = time.perf_counter()
         rendered = digest.render_digest(today)
         render_s = time.perf_counter() - started

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.tasks import enqueue
+
 
 def participates_query(user) -> bool:
     from django.db import connection
@@ -109,9 +111,7 @@ class MatchingConfig(AppConfig):
 
 def _sweep_after_import(**kwargs) -> None:
     """A new registry snapshot: re-check verified operators now, not only at night."""
-    from matching.tasks import eligibility_sweep_task
-
-    eligibility_sweep_task.delay()
+    enqueue("matching.tasks.eligibility_sweep_task")
 
 
 def operator_panel_context(review) -> dict:

@@ -15,6 +15,7 @@ from matching.models import (
     SavedSearch,
     SavedSearchMatch,
 )
+from portal.lib.tasks import enqueue_on_commit
 from portal.lib.transitions import Workflow
 from portal.models import AuditEvent, Group, Organisation, Review
 from portal.notify import notify
@@ -197,9 +198,7 @@ def operator_submit(*, profile: OperatorProfile, actor) -> OperatorProfile:
         # Plain data, no words: staff read the summary in their own language.
         summary=f"{profile.user.display_name} · {profile.operator_id}",
     )
-    from matching.tasks import operator_precheck_task
-
-    operator_precheck_task.delay_on_commit(profile.pk)  # type: ignore[attr-defined]
+    enqueue_on_commit("matching.tasks.operator_precheck_task", profile.pk)
     return profile
 
 
@@ -320,9 +319,7 @@ def operator_availability_save(
         },
     )
     if available:
-        from matching.tasks import saved_search_alerts_task
-
-        saved_search_alerts_task.delay_on_commit(profile.pk)  # type: ignore[attr-defined]
+        enqueue_on_commit("matching.tasks.saved_search_alerts_task", profile.pk)
     return profile
 
 

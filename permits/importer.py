@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from permits.models import Application, ContractorAccount
 from permits.services import save_with_fresh_pin
 from portal.lib.canada import Province
+from portal.lib.tasks import enqueue_on_commit
 from portal.models import Group, Organisation
 from portal.notify import queue_email
 
@@ -142,8 +143,6 @@ def parse(text: str) -> list[Row]:
 
 @transaction.atomic
 def contractors_import(*, rows: list[Row]) -> ImportResult:
-    from permits.tasks import send_pin_notice  # late: tasks import this module
-
     result = ImportResult()
     errors: list[str] = []
     existing = {
@@ -184,7 +183,7 @@ def contractors_import(*, rows: list[Row]) -> ImportResult:
             )
             result.applications += 1
         if account.pin_notice_sent_at is None:
-            send_pin_notice.delay_on_commit(account.pk)  # type: ignore[attr-defined]
+            enqueue_on_commit("permits.tasks.send_pin_notice", account.pk)
     return result
 
 

@@ -1,4 +1,5 @@
-"""Celery tasks: ids in, a service call out (services never import this module at the top)."""
+"""Celery tasks: ids in, a service call out. Nothing imports this module: services start a
+task by name (portal.lib.tasks.enqueue_on_commit)."""
 
 from celery import shared_task
 

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from portal.alerts import alert_enabled
+from portal.lib.tasks import enqueue_on_commit
 from portal.models import OutboundAttachment, OutboundEmail
 
 Attachment = tuple[str, bytes, str]
@@ -82,8 +83,6 @@ def queue_email(
     headers: dict[str, str] | None = None,
 ) -> OutboundEmail:
     """Store a rendered message and send it after commit (also used by allauth's adapter)."""
-    from portal.tasks import send_outbound_email
-
     email = OutboundEmail.objects.create(
         recipient=recipient,
         to=to,
@@ -98,7 +97,7 @@ def queue_email(
         OutboundAttachment(email=email, filename=name, content=content, mimetype=mimetype)
         for name, content, mimetype in attachments
     )
-    send_outbound_email.delay_on_commit(email.pk)  # type: ignore[attr-defined]
+    enqueue_on_commit("portal.tasks.send_outbound_email", email.pk)
     return email
 
 
@@ -107,12 +106,10 @@ def queue_emails_bulk(emails: Sequence[OutboundEmail]) -> list[OutboundEmail]:
     (a mailing's batch: the weekly jobs to 500 subscribers). Each message is still claimed
     once by `portal.email_sending.outbound_email_send`, so a task run twice sends nothing
     twice. No attachments here; subjects are one line as for `queue_email`."""
-    from portal.tasks import send_outbound_emails
-
     if not emails:
         return []
     for email in emails:
         email.subject = " ".join(email.subject.split())[:255]
     created = OutboundEmail.objects.bulk_create(emails)
-    send_outbound_emails.delay_on_commit([email.pk for email in created])  # type: ignore[attr-defined]
+    enqueue_on_commit("portal.tasks.send_outbound_emails", [email.pk for email in created])
     return created

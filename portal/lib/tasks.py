@@ -31,8 +31,10 @@ def enqueue(name: str, /, *args: Any, **kwargs: Any) -> AsyncResult:
     app = current_app
     if app.conf.task_always_eager:
         if name not in app.tasks:
-            # Task modules are discovered lazily (autodiscover_tasks); import them now.
-            app.loader.import_default_modules()
+            # Task modules are discovered lazily (only a worker imports them at start): import
+            # every app's tasks.py now. Not loader.import_default_modules(): through Celery's
+            # Django fix-up that runs django.setup() again (logging reset) and all system checks.
+            app.autodiscover_tasks(force=True)
         return app.tasks[name].apply(args, kwargs)
     return app.send_task(name, args=args, kwargs=kwargs)
 

@@ -3,6 +3,10 @@ REDIS_URL) and goes to its routed queue on the real broker otherwise."""
 
 import json
 import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
 import redis
@@ -34,8 +38,38 @@ def stored_email() -> OutboundEmail:
 
 
 def test_every_app_task_is_known_by_name_once_modules_are_imported():
-    current_app.loader.import_default_modules()
+    current_app.autodiscover_tasks(force=True)
     assert set(TASK_NAMES) <= set(current_app.tasks)
+
+
+def test_a_fresh_process_finds_the_task_modules_on_first_use():
+    """A web process has imported no tasks.py when a service first enqueues by name."""
+    script = textwrap.dedent(
+        """
+        import logging
+        import django
+        django.setup()
+        from celery import current_app
+        from portal.lib.tasks import enqueue
+        assert "portal.tasks.send_outbound_emails" not in current_app.tasks
+        logging.getLogger("portal.security").setLevel(logging.ERROR)
+        assert enqueue("portal.tasks.send_outbound_emails", []).get() == 0
+        assert "permits.tasks.send_pin_notice" in current_app.tasks
+        # Discovery neither re-ran django.setup() (it resets the logging) nor the checks.
+        assert logging.getLogger("portal.security").level == logging.ERROR
+        print("ok")
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}  # eager, as `make run`
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.strip() == "ok", done.stderr
 
 
 @pytest.mark.django_db

@@ -1,10 +1,12 @@
 """Deployment settings, security headers and the demo data command."""
 
+import logging
 import os
 import subprocess
 import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from accounts.models import User
@@ -104,9 +106,30 @@ def _demo_counts():
     }
 
 
+QUIET_LIBRARIES = {"fontTools", "weasyprint"}
+
+
+def test_libraries_and_in_process_tasks_log_only_warnings():
+    loggers = settings.LOGGING["loggers"]
+    assert {name: loggers[name]["level"] for name in QUIET_LIBRARIES} == dict.fromkeys(
+        QUIET_LIBRARIES, "WARNING"
+    )
+    # No "Task ... succeeded" line per in-process task; a real worker keeps its lines.
+    trace = loggers.get("celery.app.trace", {}).get("level")
+    assert trace == ("WARNING" if settings.CELERY_TASK_ALWAYS_EAGER else None)
+
+
 @pytest.mark.django_db
-def test_seed_demo_twice_changes_nothing(capsys):
-    call_command("seed_demo")
+def test_seed_demo_twice_changes_nothing(capsys, caplog):
+    with caplog.at_level(logging.DEBUG):
+        call_command("seed_demo")
+    # `make run` prints the accounts, not a log line per demo decision or font table.
+    noisy = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name == "portal.security" or record.name.split(".")[0] in QUIET_LIBRARIES
+    ]
+    assert noisy == []
     first = _demo_counts()
     call_command("seed_demo")
     assert _demo_counts() == first
