@@ -117,3 +117,36 @@ def test_late_relative_and_from_imports_are_edges_type_checking_ones_are_not(tmp
         ["app.services", "app.tasks"],
         ["app.sub", "app.sub.inner"],
     ]
+
+
+def private_imports(modules: dict[str, Path]) -> list[str]:
+    """`from a.b import _name` where a.b is another project module (the rule: public names
+    only across modules; a module's own package may share its helpers through a public name)."""
+    import ast
+
+    found = []
+    for name, path in sorted(modules.items()):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                continue
+            if node.module.split(".")[0] not in {m.split(".")[0] for m in modules}:
+                continue  # a library's private name (e.g. Django's) is not ours to rename
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    found.append(f"{path}:{node.lineno} {name} imports {node.module}.{alias.name}")
+    return found
+
+
+def test_no_module_imports_another_modules_private_name():
+    found = private_imports(project_modules())
+    assert not found, "\n".join(
+        ["Give these helpers a public name (or move them where both callers can use them):"] + found
+    )
+
+
+def test_the_private_name_check_finds_one(tmp_path):
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/views.py", "from app.services import _locked, public\n")
+    write(tmp_path, "app/services.py", "from django.utils.html import _json_script_escapes\n")
+    found = private_imports(project_modules(tmp_path, ["app"]))
+    assert len(found) == 1 and "app.views imports app.services._locked" in found[0]
