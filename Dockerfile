@@ -52,9 +52,10 @@ ENV MEDIA_ROOT=/data/media \
 USER portal
 EXPOSE 8000
 
-# Refuse to start without a database and a key: without DATABASE_URL the settings would try
-# to start an embedded PostgreSQL, without SECRET_KEY they would generate one per container.
-ENTRYPOINT ["/bin/sh", "-c", ": \"${DATABASE_URL:?DATABASE_URL must be set}\" \"${SECRET_KEY:?SECRET_KEY must be set}\"; exec \"$@\"", "portal"]
+# Refuse to start without a database, a key and Redis: without DATABASE_URL the settings would
+# try to start an embedded PostgreSQL, without SECRET_KEY they would generate one per container,
+# without REDIS_URL each worker would count rate limits alone (`check --deploy`: portal.E001).
+ENTRYPOINT ["/bin/sh", "-c", ": \"${DATABASE_URL:?DATABASE_URL must be set}\" \"${SECRET_KEY:?SECRET_KEY must be set}\" \"${REDIS_URL:?REDIS_URL must be set}\"; exec \"$@\"", "portal"]
 # Workers: WEB_CONCURRENCY (gunicorn reads it; 2 by default here). Threads overlap a page's
 # database waits with another page's Python: 2 workers x 4 threads served 1.2-4x the signed-in
 # pages of 2 sync workers in bench/bench_http.py. Each thread keeps one database connection.

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -38,6 +39,29 @@ class AccountAdapter(DefaultAccountAdapter):
             # In the page's language, like every message of this visit.
             messages.error(request, seats_full_message(full, user))
             raise ImmediateHttpResponse(redirect(reverse("account_login"))) from None
+
+    def pre_authenticate(self, request, **credentials):
+        # Wrong passwords per account from one address first (ACCOUNT_RATE_LIMITS
+        # "login_failed_address_account", the strict limit: whoever mistypes is stopped there,
+        # and their colleagues at the same address are not); then allauth's "login_failed",
+        # per account from anywhere and a high ceiling per address (docs/rate-limits.md).
+        login = credentials.get("email") or credentials.get("username") or ""
+        self._address_account_usage = ratelimit.consume(
+            request,
+            app="allauth.account",
+            action="login_failed_address_account",
+            key=f"{ratelimit.get_ip(request)}:{login.lower()}",
+        )
+        if not self._address_account_usage:
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        usage = getattr(self, "_address_account_usage", None)
+        if user is not None and usage:
+            usage.rollback()  # a right password is not counted (as allauth does)
+        return user
 
     def get_login_redirect_url(self, request):
         # The page's language wins for this visit (signing in from /en/ stays in English);

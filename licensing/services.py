@@ -20,7 +20,7 @@ from licensing.models import (
     WeeklySummarySent,
 )
 from portal.files import private_file_store
-from portal.lib.throttle import Throttle, first_wait
+from portal.lib.throttle import Attempt, Throttle, take
 from portal.lib.transitions import Workflow
 from portal.models import Group
 from portal.notify import notify
@@ -100,36 +100,23 @@ def code_notes_save(*, code: LicenceCode, assigned_to: str, assigned_on, actor) 
 
 
 # Guessing codes is slowed down (a code has 75 random bits: this stops noise, not secrecy):
-# wrong codes per person, wrong codes aimed at one company's codes, and a high ceiling per
-# client address, so that one person's mistakes never lock out an office behind one address.
+# tries per person, and a high ceiling per client address, so that one person's mistakes
+# never lock out an office behind one address. No counter per company: outsiders typing a
+# used code of a company must not lock out its honest employees (issue 18).
 CODE_PER_USER = Throttle("licensing-code-user", limit=10, window=3600)
-CODE_PER_COMPANY = Throttle("licensing-code-company", limit=50, window=3600)
 CODE_PER_ADDRESS = Throttle("licensing-code-ip", limit=200, window=15 * 60)
 security_log = logging.getLogger("portal.security")
 
 
-def _code_checks(user, typed: str, ip: str) -> list:
-    checks: list = [(CODE_PER_USER, user.pk), (CODE_PER_ADDRESS, ip or "-")]
-    try:
-        normalised = codebook.normalise(typed)
-    except codebook.CodeError:
-        return checks
-    company = LicenceCode.objects.filter(code=normalised).values_list("group_id", flat=True)
-    if company_id := company.first():
-        checks.append((CODE_PER_COMPANY, company_id))
-    return checks
-
-
-def code_wait(*, user, typed: str, ip: str) -> int:
-    """Seconds this person must wait before a code they type is tried; 0 when they may."""
-    return first_wait(*_code_checks(user, typed, ip))
-
-
-def code_refused(*, user, typed: str, ip: str) -> None:
-    """Count a refused code against the person, the address and the code's company."""
-    for throttle, part in _code_checks(user, typed, ip):
-        if throttle.hit(part) == throttle.limit:
-            security_log.warning("licence code guessing blocked %s=%s", throttle.name, part)
+def code_attempt(*, user, ip: str) -> Attempt:
+    """Count a try of a code against the person and the address BEFORE the code is looked at
+    (atomic: simultaneous tries in any number of web workers get no more than the limit
+    checked). `attempt.wait` > 0: refused, wait that long. A code that works is given back
+    (`attempt.give_back()`): only refused codes count."""
+    attempt = take((CODE_PER_USER, user.pk), (CODE_PER_ADDRESS, ip or "-"))
+    for throttle, part in attempt.filled:
+        security_log.warning("licence code guessing blocked %s=%s", throttle.name, part)
+    return attempt
 
 
 def code_lookup(typed: str) -> LicenceCode:

@@ -257,9 +257,11 @@ def apply(request):
         return redirect("licensing:intro_course")
     form = ApplicationForm(request.POST or None, request.FILES or None)
     posted_code = request.method == "POST" and form.is_valid() and form.cleaned_data["code"]
+    # Counted before the code is looked at; given back if it works.
     ip = get_adapter(request).get_client_ip(request)
-    if posted_code and (wait := services.code_wait(user=request.user, typed=posted_code, ip=ip)):
-        form.add_error("code", wait_message(wait))
+    attempt = services.code_attempt(user=request.user, ip=ip) if posted_code else None
+    if attempt is not None and attempt.wait:
+        form.add_error("code", wait_message(attempt.wait))
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
@@ -269,10 +271,10 @@ def apply(request):
                 code=form.cleaned_data["code"],
             )
         except LicensingError as error:
-            if posted_code:
-                services.code_refused(user=request.user, typed=posted_code, ip=ip)
             form.add_error(None, error.message)
         else:
+            if attempt is not None:
+                attempt.give_back()
             messages.success(request, _("Your application was sent to the certification office."))
             return redirect("licensing:application", application_id=application.pk)
     return render(request, "licensing/apply.html", {"form": form})
@@ -312,16 +314,18 @@ def redeem(request, application_id: int):
     application = _own_application(request.user, application_id)
     form = RedeemForm(request.POST)
     typed = form.cleaned_data["code"] if form.is_valid() else ""
+    # Counted before the code is looked at; given back if it works.
     ip = get_adapter(request).get_client_ip(request)
-    if typed and (wait := services.code_wait(user=request.user, typed=typed, ip=ip)):
-        form.add_error("code", wait_message(wait))
-    elif typed:
+    attempt = services.code_attempt(user=request.user, ip=ip) if typed else None
+    if attempt is not None and attempt.wait:
+        form.add_error("code", wait_message(attempt.wait))
+    elif attempt is not None:
         try:
             services.code_redeem(application=application, typed=typed, actor=request.user)
         except LicensingError as error:
-            services.code_refused(user=request.user, typed=typed, ip=ip)
             form.add_error("code", error.message)
         else:
+            attempt.give_back()
             messages.success(request, _("Code redeemed: your course and exam are unlocked."))
             return redirect("licensing:application", application_id=application.pk)
     application.refresh_from_db()

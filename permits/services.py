@@ -21,7 +21,7 @@ from permits.models import (
     RetiredPin,
 )
 from portal.files import private_file_store
-from portal.lib.throttle import Throttle, first_wait, wait_message
+from portal.lib.throttle import Throttle, take, wait_message
 from portal.lib.transitions import Workflow
 from portal.models import Group, Membership, Organisation, PrivateFile
 from portal.notify import notify
@@ -126,40 +126,40 @@ def pin_regenerate(*, account: ContractorAccount, actor) -> ContractorAccount:
     return account
 
 
-# PIN guessing limits (P7), per 15 minutes: failed tries per person, failed tries aimed at one
-# account (an old PIN of it), and a high ceiling per client address, so that one person's
-# mistakes never lock out an office behind one address.
+# PIN guessing limits (P7), per 15 minutes: tries per person, and a high ceiling per client
+# address, so that one person's mistakes never lock out an office behind one address. No
+# counter per account: people typing an old PIN of an account must not lock out the
+# newcomer who has its right one (issue 18); old-PIN tries are shown to its managers.
 PIN_PER_USER = Throttle("permits-pin-user", limit=5, window=15 * 60)
-PIN_PER_ACCOUNT = Throttle("permits-pin-account", limit=20, window=15 * 60)
 PIN_PER_ADDRESS = Throttle("permits-pin-ip", limit=200, window=15 * 60)
 
 
 def pin_link(*, user, typed: str, ip: str) -> ContractorAccount | None:
     """ "Associate" (P3, P7): join the account whose PIN was typed, with no permission.
 
-    None for a wrong or old PIN. A throttled try raises PermitsError telling the person how
-    long to wait, even when the PIN is right; it is recorded against that account so its
-    managers see it."""
+    None for a wrong or old PIN. The try is counted before the PIN is looked at (atomic, so
+    simultaneous tries in any number of web workers get no more than the limit checked); a
+    right PIN gives it back. A throttled try raises PermitsError telling the person how long
+    to wait, even when the PIN is right; it is recorded against that account so its managers
+    see it."""
+    attempt = take((PIN_PER_USER, user.pk), (PIN_PER_ADDRESS, ip or "-"))
     pin = pins.normalise(typed)
     account = (
         ContractorAccount.objects.select_related("group__organisation").filter(pin=pin).first()
         if pin
         else None
     )
+    if account is not None and not attempt.wait:
+        attempt.give_back()
+        return _link(user=user, account=account)
     attributed = account
-    outcome = PinAttempt.Outcome.WRONG
+    outcome = PinAttempt.Outcome.THROTTLED if attempt.wait else PinAttempt.Outcome.WRONG
     if account is None and pin:
         retired = RetiredPin.objects.filter(pin=pin).select_related("account").first()
         if retired is not None:
-            attributed, outcome = retired.account, PinAttempt.Outcome.RETIRED
-    checks = [(PIN_PER_USER, user.pk), (PIN_PER_ADDRESS, ip or "-")]
-    if attributed is not None:
-        checks.append((PIN_PER_ACCOUNT, attributed.pk))
-    wait = first_wait(*checks)
-    if account is not None and not wait:
-        return _link(user=user, account=account)
-    if wait:
-        outcome = PinAttempt.Outcome.THROTTLED
+            attributed = retired.account
+            if not attempt.wait:
+                outcome = PinAttempt.Outcome.RETIRED
     PinAttempt.objects.create(account=attributed, user=user, ip=ip or None, outcome=outcome)
     # Never the PIN itself in the log.
     security_log.warning(
@@ -169,10 +169,8 @@ def pin_link(*, user, typed: str, ip: str) -> ContractorAccount | None:
         ip,
         attributed.pk if attributed else "-",
     )
-    if wait:  # a blocked try is not counted again: waiting is enough
-        raise PermitsError(wait_message(wait))
-    for throttle, part in checks:
-        throttle.hit(part)
+    if attempt.wait:
+        raise PermitsError(wait_message(attempt.wait))
     return None
 
 

@@ -238,9 +238,13 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Sign-in limits (docs/rate-limits.md): wrong passwords are limited per account from one
+# address (accounts.adapter) and per account from anywhere; an address alone has only a high
+# ceiling, so an office behind one address is not locked out by one colleague or one attacker.
 ACCOUNT_RATE_LIMITS = {
-    # Sign-in failures: 5 per 5 minutes per account, 20 per minute per address.
-    "login_failed": "20/m/ip,5/5m/key",
+    "login": "100/m/ip",  # every sign-in form sent from one address: a ceiling only
+    "login_failed": "200/15m/ip,20/15m/key",  # failures per address (ceiling), per account
+    "login_failed_address_account": "5/5m/key",  # failures per account from one address
     "reset_password": "20/m/ip,5/m/key",
     "signup": "20/m/ip",
 }

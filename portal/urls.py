@@ -75,4 +75,6 @@ urlpatterns += i18n_patterns(
 handler400 = "portal.views.errors.bad_request"
 handler403 = "portal.views.errors.permission_denied"
 handler404 = "portal.views.errors.page_not_found"
+# Not Django's: allauth's rate limits answer with `<ROOT_URLCONF>.handler429` when it exists.
+handler429 = "portal.views.errors.too_many_requests"
 handler500 = "portal.views.errors.server_error"

@@ -1,4 +1,4 @@
-"""Error pages (400, 403, 404, 500, CSRF failure) in the portal's layout and the page's
+"""Error pages (400, 403, 404, 429, 500, CSRF failure) in the portal's layout and the page's
 language: each says why the page is not shown and what to do next.
 
 A view may explain a refusal: `raise PermissionDenied(_("Owner search is for verified
@@ -38,6 +38,12 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return _render(request, 404, "404")
+
+
+def too_many_requests(request, exception=None):
+    """A rate limit refused the request (allauth's sign-in and sign-up limits call this through
+    `portal.urls.handler429`): say that waiting a few minutes is enough."""
+    return _render(request, 429, "429")
 
 
 def server_error(request):

@@ -392,26 +392,45 @@ def test_a_user_told_to_wait_does_not_stop_a_colleague_at_the_same_address(clien
     assert code.state == LicenceCode.State.REDEEMED
 
 
-def test_used_codes_of_one_company_tried_again_and_again_block_that_company_only(
-    client, group, rep, monkeypatch
-):
-    monkeypatch.setattr(services.CODE_PER_COMPANY, "limit", 2)
+def test_outsiders_trying_a_used_code_do_not_lock_out_an_honest_employee(client, group, rep):
+    """Issue 18: six outsider accounts typing a used code of a company again and again (each
+    below their own limit) must not refuse an employee of that company with an unused code."""
     buy_by_invoice(group, rep)
     used = unused_code(group)
     first = approved()
     services.code_redeem(application=first, typed=used.code, actor=first.applicant)
-    for n in range(2):
-        other = approved()
-        client.force_login(other.applicant)
-        response = client.post(
-            f"/en/licensing/applications/{other.pk}/redeem/",
-            {"code": used.code},
-            REMOTE_ADDR=f"192.0.2.{n + 1}",
-        )
-        assert b"already been used" in response.content
-    late = approved()
-    client.force_login(late.applicant)
+    for n in range(6):
+        outsider = approved()
+        client.force_login(outsider.applicant)
+        for _ in range(services.CODE_PER_USER.limit):
+            response = client.post(
+                f"/en/licensing/applications/{outsider.pk}/redeem/",
+                {"code": used.code},
+                REMOTE_ADDR=f"192.0.2.{n + 1}",
+            )
+            assert b"already been used" in response.content
+    honest = approved()
+    client.force_login(honest.applicant)
+    code = unused_code(group)
     response = client.post(
-        f"/en/licensing/applications/{late.pk}/redeem/", {"code": unused_code(group).code}
+        f"/en/licensing/applications/{honest.pk}/redeem/",
+        {"code": code.code},
+        REMOTE_ADDR="192.0.2.50",
     )
-    assert b"Too many tries" in response.content
+    assert response.status_code == 302
+    code.refresh_from_db()
+    assert code.state == LicenceCode.State.REDEEMED
+
+
+def test_a_redeemed_code_is_not_counted(client, group, rep):
+    """Only refused codes count: a code that works gives its try back."""
+    from licensing import codes as codebook
+
+    buy_by_invoice(group, rep)
+    application = approved()
+    client.force_login(application.applicant)
+    url = f"/en/licensing/applications/{application.pk}/redeem/"
+    for _ in range(3):
+        client.post(url, {"code": codebook.generate()})
+    assert client.post(url, {"code": unused_code(group).code}).status_code == 302
+    assert services.CODE_PER_USER.count(application.applicant.pk) == 3

@@ -102,7 +102,7 @@ def test_a_throttled_user_is_told_to_wait_and_the_try_is_shown_to_managers(
     with caplog.at_level(logging.WARNING, logger="portal.security"):
         response = associate(client, bob, account.pin_display)  # right PIN, but throttled
     page = response.content.decode()
-    assert response.status_code == 200 and WAIT in page and "minutes" in page
+    assert response.status_code == 200 and WAIT in page and "minute" in page
     assert WRONG not in page
     assert not Membership.objects.filter(user=bob, group=account.group).exists()
     assert account.pin not in caplog.text and account.pin_display not in caplog.text
@@ -154,18 +154,32 @@ def test_the_address_ceiling_still_stops_a_crowd(client, alice, monkeypatch):
     assert Membership.objects.filter(user=newcomer, group=account.group).exists()
 
 
-def test_old_pins_tried_by_many_people_block_that_account_only(client, alice, bob, monkeypatch):
-    monkeypatch.setattr(services.PIN_PER_ACCOUNT, "limit", 3)
+def test_old_pins_tried_by_many_people_do_not_block_a_newcomer_with_the_right_pin(client, alice):
+    """Issue 18: other people's old-PIN tries are shown to the managers, never counted against
+    the account; the newcomer with the right PIN gets through."""
     account = register(alice)
     old = account.pin_display
     pin_regenerate(account=account, actor=alice)
     account.refresh_from_db()
-    for n in range(3):
-        associate(client, UserFactory(), old, ip=f"192.0.2.{n + 1}")
-    response = associate(client, UserFactory(), account.pin_display, ip="192.0.2.50")
-    assert WAIT in response.content.decode()
-    other = register(bob, legal_name="Other Builders")
-    assert associate(client, UserFactory(), other.pin_display, ip="192.0.2.50").status_code == 302
+    for n in range(6):
+        for _ in range(services.PIN_PER_USER.limit):
+            response = associate(client, UserFactory(), old, ip=f"192.0.2.{n + 1}")
+            assert WRONG in response.content.decode()
+    assert PinAttempt.objects.filter(account=account, outcome="retired").count() == 30
+    newcomer = UserFactory()
+    response = associate(client, newcomer, account.pin_display, ip="192.0.2.50")
+    assert response.status_code == 302
+    assert Membership.objects.filter(user=newcomer, group=account.group).exists()
+
+
+def test_a_right_pin_is_not_counted(client, alice):
+    """Linking with the right PIN gives the try back: only refused tries count."""
+    account = register(alice)
+    person = UserFactory()
+    for _ in range(services.PIN_PER_USER.limit - 1):
+        associate(client, person, "AAA-BBB-CCC")
+    assert associate(client, person, account.pin_display).status_code == 302
+    assert services.PIN_PER_USER.count(person.pk) == services.PIN_PER_USER.limit - 1
 
 
 def test_old_pin_stops_working_after_regeneration(client, alice, bob):

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from portal.lib.throttle import Throttle, first_wait, wait_message
+from portal.lib.throttle import Throttle, first_wait, take, wait_message
 from portal.lib.transitions import TransitionError, Workflow
 from portal.models import AuditEvent
 from tests.factories import GroupFactory
@@ -76,3 +76,28 @@ def test_first_wait_takes_the_longest_and_the_message_is_translated():
     with translation.override("fr"):
         assert "2 minutes" in wait_message(120)
         assert "Trop" in wait_message(120)
+
+
+def test_take_counts_before_the_try_and_a_refused_try_counts_nowhere():
+    person = Throttle("person", limit=2, window=900)
+    address = Throttle("address", limit=100, window=900)
+    now = 900 * 1000 + 60.0
+    for expected in (1, 2):
+        attempt = take((person, "u1"), (address, "ip"), now=now)
+        assert attempt.wait == 0 and person.count("u1", now) == expected
+    assert attempt.filled == [(person, "u1")]  # the try that reached the limit
+    refused = take((person, "u1"), (address, "ip"), now=now)
+    assert refused.wait == 840
+    assert (person.count("u1", now), address.count("ip", now)) == (2, 2), "not counted"
+
+
+def test_a_try_given_back_is_uncounted_and_a_blocked_pair_stops_the_others():
+    person = Throttle("person", limit=5, window=900)
+    address = Throttle("address", limit=1, window=900)
+    now = 900 * 1000 + 60.0
+    attempt = take((person, "u1"), (address, "ip"), now=now)
+    attempt.give_back()
+    assert (person.count("u1", now), address.count("ip", now)) == (0, 0)
+    take((person, "u2"), (address, "ip"), now=now)
+    blocked = take((person, "u1"), (address, "ip"), now=now)
+    assert blocked.wait and person.count("u1", now) == 0 and address.count("ip", now) == 1
