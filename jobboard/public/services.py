@@ -9,7 +9,7 @@ from django.utils import translation
 
 from jobboard.postings.models import Posting
 from jobboard.statistics import services as stats
-from portal.lib.throttle import Throttle, first_wait
+from portal.lib.throttle import Throttle, take
 from portal.notify import queue_email
 
 # A person sends a few applications an hour; an office shares one address (a ceiling only).
@@ -22,8 +22,11 @@ def posting_language(published: dict) -> str:
     return "en" if published.get("title_en") and not published.get("title_fr") else "fr"
 
 
-def apply_wait(*, email: str, ip: str) -> int:
-    return first_wait((APPLY_PER_EMAIL, email.lower()), (APPLY_PER_ADDRESS, ip))
+def apply_take(*, email: str, ip: str) -> int:
+    """Count this application before it is sent (every application counts, sent or not);
+    the seconds to wait when over a limit, else 0. Atomic: simultaneous posts each see
+    their own count."""
+    return take((APPLY_PER_EMAIL, email.lower()), (APPLY_PER_ADDRESS, ip)).wait
 
 
 def application_send(
@@ -33,7 +36,6 @@ def application_send(
     email: str,
     message: str,
     cv: tuple[str, bytes, str],
-    ip: str,
     page_url: str,
 ) -> None:
     """Queue the application to the employer (sent after commit) and count the click."""
@@ -63,5 +65,3 @@ def application_send(
             headers={"Reply-To": email},
         )
         stats.count(posting.pk, "clicks")
-    APPLY_PER_EMAIL.hit(email.lower())
-    APPLY_PER_ADDRESS.hit(ip)

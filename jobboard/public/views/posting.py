@@ -153,7 +153,7 @@ def job_apply(request, posting_id: int):
     form = ApplyForm(request.POST, request.FILES) if request.method == "POST" else ApplyForm()
     if request.method == "POST" and form.is_valid():
         ip = get_adapter(request).get_client_ip(request)
-        wait = services_page.apply_wait(email=form.cleaned_data["email"], ip=ip)
+        wait = services_page.apply_take(email=form.cleaned_data["email"], ip=ip)
         if wait:
             form.add_error(None, wait_message(wait))
         else:
@@ -163,7 +163,6 @@ def job_apply(request, posting_id: int):
                 email=form.cleaned_data["email"],
                 message=form.cleaned_data["message"],
                 cv=form.cleaned_data["cv"],
-                ip=ip,
                 page_url=_page_url(request, posting),
             )
             return redirect(reverse("jobboard:job_applied", args=[posting.pk]))
