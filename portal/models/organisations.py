@@ -158,6 +158,9 @@ class Membership(TimeStampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status)
     roles = ArrayField(models.CharField(max_length=60), default=list, blank=True)
     message = models.TextField(_("message to the managers"), blank=True)
+    # A message the system composed (labels with the applicant's values): message key and
+    # parameters (portal.system_text), read in the reader's language; `message` holds French.
+    message_key = models.JSONField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -184,6 +187,12 @@ class Membership(TimeStampedModel):
             # The group switcher: a user's active memberships.
             models.Index(fields=["user", "status"], name="membership_user_status"),
         ]
+
+    @property
+    def display_message(self) -> str:
+        from portal.system_text import render_system_text
+
+        return render_system_text(self.message_key) if self.message_key else self.message
 
     def __str__(self) -> str:
         return f"{self.user} in {self.group} ({self.status})"

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from portal.models import AuditEvent
+from portal.system_text import is_system_text, render_system_text
 
 
 def audit_record(
@@ -11,9 +13,11 @@ def audit_record(
     verb: str,
     from_state: str = "",
     to_state: str = "",
-    note: str = "",
+    note: str | dict = "",
     data: dict | None = None,
 ) -> AuditEvent:
+    """Record one event. `note` is what a person typed (kept as typed) or the system's own
+    words as `portal.system_text.system_text(key, ...)` (rendered in the reader's language)."""
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         subject_type=ContentType.objects.get_for_model(subject),
@@ -21,6 +25,7 @@ def audit_record(
         verb=verb,
         from_state=from_state,
         to_state=to_state,
-        note=note,
+        note=render_system_text(note, settings.LANGUAGE_CODE) if is_system_text(note) else note,
+        note_key=note if is_system_text(note) else None,
         data=data or {},
     )
