@@ -135,10 +135,16 @@ class Group(TimeStampedModel):
     def display_name(self) -> str:
         """The name as shown: the default "Group 001" reads "Groupe 001" in French (the
         stored name stays as typed; only numbered default names are translated)."""
-        match = re.fullmatch(r"Group (\d{3})", self.name)
-        if match:
-            return gettext("Group %(number)s") % {"number": match.group(1)}
-        return self.name
+        return group_label(self.name)
+
+
+def group_label(name: str) -> str:
+    """A group name as shown in the active language: a numbered default name ("Group 002",
+    the number is what is stored) reads "Groupe 002" in French; a typed name stays as typed."""
+    match = re.fullmatch(r"Group (\d{3})", name)
+    if match:
+        return gettext("Group %(number)s") % {"number": match.group(1)}
+    return name
 
 
 class Membership(TimeStampedModel):
