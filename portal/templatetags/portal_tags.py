@@ -67,3 +67,12 @@ def colon() -> str:
     from portal.lib.typography import colon as colon_text
 
     return colon_text()
+
+
+@register.filter
+def day(value) -> str:
+    """A date in words in the page's language (« 1er avril 2026 », "April 1, 2026"): the one
+    way pages, e-mails and documents show a date."""
+    from portal.lib.typography import long_date
+
+    return long_date(value)
