@@ -36,6 +36,7 @@ class JobboardConfig(AppConfig):
 
     def ready(self) -> None:
         from jobboard import roles  # noqa: F401  (registers the roles)
+        from jobboard.employer import services as _employer  # noqa: F401  (its system text)
         from jobboard.postings import hooks as postings
         from jobboard.seekers import saved_searches  # noqa: F401  (registers its unsubscribe)
         from jobboard.seekers import services as seekers

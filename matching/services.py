@@ -1,6 +1,7 @@
 """Every write of operator matching. One transaction each, the profile row locked, an audit
 event per state change, e-mails queued on commit (portal.notify)."""
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +23,17 @@ from portal.notify import notify
 from portal.services.audit import audit_record
 from portal.services.organisations import organisation_request
 from portal.services.reviews import review_open
+from portal.system_text import register_messages, render_system_text, system_text
 
 OPERATOR_REVIEW = "matching.operator_profile"
 OWNER_REVIEW = "matching.owner_profile"
 STAFF_ROLE = "accreditation_office"
+
+register_messages(
+    {"matching.no_credential_left": _("No valid certificate or licence left.")},
+)
+# The history note of a profile the nightly sweep deactivates.
+NO_CREDENTIAL_LEFT = system_text("matching.no_credential_left")
 
 S = ProfileState
 
@@ -619,7 +627,8 @@ def eligibility_sweep(*, today=None) -> dict[str, int]:
                 verb="operator.deactivated",
                 from_state=S.ACTIVE,
                 to_state=S.DEACTIVATED,
-                note="No valid certificate or licence left.",
+                note=render_system_text(NO_CREDENTIAL_LEFT, settings.LANGUAGE_CODE),
+                note_key=NO_CREDENTIAL_LEFT,
             )
             for profile_id, _user_id in changed["deactivated"]
         ]

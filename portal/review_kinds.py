@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
+from portal.system_text import render_system_text
+
 Callback = Callable[..., None]  # (*, review, actor, note) -> None
 
 
@@ -24,7 +26,8 @@ class ReviewKind:
     on_refuse: Callback = _nothing
     # The inbox's one-line summaries, rendered when read, in the reader's language:
     # (reviews) -> {review id: text}, one query for the whole page. Without it, the summary
-    # stored when the review opened is shown (keep it free of words then: names, numbers).
+    # stored when the review opened is shown: plain data (names, numbers), or words stored as
+    # a message key (review_open(summary=system_text(...)), see portal.system_text).
     summaries: Callable[[list], dict[int, str]] | None = None
     # Where the applicant follows the request: (review) -> URL path, reversed in the
     # recipient's language. The generic decision e-mail links there (default: My groups).
@@ -55,5 +58,9 @@ def attach_summaries(reviews: list) -> list:
         kind = _kinds.get(key)
         texts = kind.summaries(group) if kind and kind.summaries else {}
         for review in group:
-            review.display_summary = texts.get(review.pk) or review.summary
+            review.display_summary = (
+                texts.get(review.pk)
+                or (review.summary_key and render_system_text(review.summary_key))
+                or review.summary
+            )
     return reviews

@@ -97,6 +97,9 @@ class ServicePlan(TimeStampedModel):
         _("reason for closing"), max_length=20, choices=CloseReason, blank=True
     )
     close_note = models.CharField(_("note"), max_length=500, blank=True)
+    # A closing note the system wrote ("Closure requested by …"): message key and parameters
+    # (portal.system_text), shown in the reader's language; close_note holds the French text.
+    close_note_key = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("SJS service plan")
@@ -127,6 +130,12 @@ class ServicePlan(TimeStampedModel):
             models.Index(fields=["service_point", "start_date"], name="plan_point_start"),
             models.Index(fields=["service_point", "closed_on"], name="plan_point_closed"),
         ]
+
+    @property
+    def display_close_note(self) -> str:
+        from portal.system_text import render_system_text
+
+        return render_system_text(self.close_note_key) if self.close_note_key else self.close_note
 
     def __str__(self) -> str:
         return f"SJS plan {self.pk} of client {self.client_id}"

@@ -7,6 +7,7 @@ the merge hook and the "active plan at which provider" lookup.
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +33,13 @@ from portal.models import Group, Membership
 from portal.notify import notify
 from portal.roles import permissions_for
 from portal.services.audit import audit_record
+from portal.system_text import (
+    is_system_text,
+    localized,
+    register_messages,
+    render_system_text,
+    system_text,
+)
 
 S = ServicePlan.State
 R = ClosureRequest.State
@@ -191,8 +199,21 @@ def objective_add(*, plan: ServicePlan, type: ObjectiveType, actor) -> PlanObjec
             _("Save the %(type)s objective already started before adding another one.")
             % {"type": type}
         ) from None
-    audit_record(actor=actor, subject=plan, verb="plan.objective_added", note=str(type))
+    audit_record(actor=actor, subject=plan, verb="plan.objective_added", note=objective_note(type))
     return objective
+
+
+register_messages(
+    {
+        "casework.objective": gettext_lazy("Objective: %(type)s"),
+        "casework.closure_requested": gettext_lazy("Closure requested by %(provider)s."),
+    }
+)
+
+
+def objective_note(type: ObjectiveType) -> dict:
+    """The history note of an objective: its type, in the reader's language."""
+    return system_text("casework.objective", type=localized(fr=type.name_fr, en=type.name_en))
 
 
 def employer_has_year_form(employer: Employer, year: int) -> bool:
@@ -227,7 +248,7 @@ def objective_save(*, objective: PlanObjective, actor, fields: dict) -> PlanObje
         verb="plan.objective_saved"
         if was == PlanObjective.State.DRAFT
         else "plan.objective_updated",
-        note=str(objective.type),
+        note=objective_note(objective.type),
     )
     return objective
 
@@ -244,21 +265,29 @@ def objective_discard(*, objective: PlanObjective, actor) -> None:
 # --- Closing (S6) ----------------------------------------------------------------------------
 
 
-def _close(plan: ServicePlan, *, reason: str, note: str, closed_on: datetime.date, actor) -> None:
+def _close(
+    plan: ServicePlan, *, reason: str, note: str | dict, closed_on: datetime.date, actor
+) -> None:
+    """`note` is what the worker typed, or the system's words (system_text)."""
+    note_key = note if is_system_text(note) else None
+    if isinstance(note, dict):
+        note = render_system_text(note, settings.LANGUAGE_CODE)
     if reason not in CloseReason.values:
         raise CaseworkError(_("Choose the reason for closing the plan."))
     if reason == CloseReason.OTHER and not note.strip():
         raise CaseworkError(_("Explain the reason in the note."))
     if closed_on < plan.start_date:
         raise CaseworkError(_("A plan cannot close before it starts."))
-    PLAN.move(plan, S.CLOSED, actor=actor, note=note, data={"reason": reason})
+    PLAN.move(plan, S.CLOSED, actor=actor, note=note_key or note, data={"reason": reason})
     plan.close_reason, plan.close_note = reason, note.strip()
+    plan.close_note_key = note_key
     plan.closed_on, plan.closed_by = closed_on, actor
     plan.save(
         update_fields=[
             "state",
             "close_reason",
             "close_note",
+            "close_note_key",
             "closed_on",
             "closed_by",
             "updated_at",
@@ -361,8 +390,9 @@ def closure_request_accept(*, request: ClosureRequest, actor) -> None:
     _close(
         plan,
         reason=CloseReason.MOVED,
-        note=_("Closure requested by %(provider)s.")
-        % {"provider": request.requester_group.organisation},
+        note=system_text(
+            "casework.closure_requested", provider=str(request.requester_group.organisation)
+        ),
         closed_on=max(timezone.localdate(), plan.start_date),
         actor=actor,
     )

@@ -144,7 +144,10 @@ class AboutYouForm(forms.Form):
         field = self.fields["group"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [
-            *[(str(g.pk), _("Existing group: %(name)s") % {"name": g.name}) for g in groups],
+            *[
+                (str(g.pk), _("Existing group: %(name)s") % {"name": g.display_name})
+                for g in groups
+            ],
             (NEW_GROUP, new_group_label),
         ]
         self.groups = {str(g.pk): g for g in groups}

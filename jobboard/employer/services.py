@@ -5,6 +5,7 @@ group_request, organisation_request); this module saves each tab and submits."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jobboard.employer.models import (
     EmployerApplication,
@@ -14,11 +15,13 @@ from jobboard.employer.models import (
 )
 from jobboard.errors import JobboardError
 from portal.errors import CoreError
+from portal.lib.typography import label_colon
 from portal.models import Group, Membership, Organisation
 from portal.notify import notify
 from portal.services.audit import audit_record
 from portal.services.memberships import membership_request_join
 from portal.services.organisations import group_request, organisation_request
+from portal.system_text import in_each_language, register_messages, system_text
 
 SERVICE = "jobboard"
 State = EmployerApplication.State
@@ -226,33 +229,49 @@ def _field_label(name: str) -> str:
     return str(getattr(field, "verbose_name", name))
 
 
-def _claim_note(application: EmployerApplication) -> str:
-    """The applicant's words for the approver: function, phone, corrections to the record."""
+register_messages(
+    {
+        "jobboard.claim_corrections": gettext_lazy(
+            "%(claim)s — Corrections to the company record: %(changes)s"
+        )
+    }
+)
+
+
+def _claim_note(application: EmployerApplication) -> str | dict:
+    """The applicant's words for the approver: function, phone, corrections to the record
+    (the field names in the reader's language)."""
     phone = application.phone + (
         f" #{application.phone_extension}" if application.phone_extension else ""
     )
-    parts = [f"{application.job_title} · {phone}"]
+    claim = f"{application.job_title} · {phone}"
     organisation = application.organisation
-    if organisation is not None:
-        record = {
-            "legal_name": organisation.legal_name,
-            "street_address": organisation.street_address,
-            "city": organisation.city,
-            "province": organisation.province,
-            "postal_code": organisation.postal_code,
-            "company_phone": organisation.phone,
-        }
-        changes = [
-            f"{_field_label(name)}: {getattr(application, name)}"
-            for name, value in record.items()
-            if (getattr(application, name) or "").strip() != (value or "").strip()
-        ]
-        if changes:
-            parts.append(
-                _("Corrections to the company record: %(changes)s")
-                % {"changes": "; ".join(changes)}
+    if organisation is None:
+        return claim
+    record = {
+        "legal_name": organisation.legal_name,
+        "street_address": organisation.street_address,
+        "city": organisation.city,
+        "province": organisation.province,
+        "postal_code": organisation.postal_code,
+        "company_phone": organisation.phone,
+    }
+    changed = [
+        name
+        for name, value in record.items()
+        if (getattr(application, name) or "").strip() != (value or "").strip()
+    ]
+    if not changed:
+        return claim
+    return system_text(
+        "jobboard.claim_corrections",
+        claim=claim,
+        changes=in_each_language(
+            lambda: "; ".join(
+                label_colon(_field_label(name), getattr(application, name)) for name in changed
             )
-    return " — ".join(parts)
+        ),
+    )
 
 
 def _fill_blank_record_fields(application: EmployerApplication) -> None:

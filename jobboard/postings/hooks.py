@@ -58,7 +58,7 @@ def register() -> None:
             "posting.in_validation": _("Sent for validation"),
             "posting.cancelled": _("Validation cancelled (package attached)"),
             "posting.to_revise": _("Changes requested"),
-            "posting.scheduled": _("Approved, soon published"),
+            "posting.scheduled": _("Approved, scheduled"),
             "posting.active": _("Published"),
             "posting.expired": _("Publication over"),
             "posting.ended": _("Publication ended"),

@@ -49,7 +49,7 @@ class Posting(TimeStampedModel):
         DRAFT = "draft", pgettext_lazy("jobboard status", "Draft")
         IN_VALIDATION = "in_validation", pgettext_lazy("jobboard status", "In validation")
         TO_REVISE = "to_revise", pgettext_lazy("jobboard status", "To revise")
-        SCHEDULED = "scheduled", pgettext_lazy("jobboard status", "Soon published")
+        SCHEDULED = "scheduled", pgettext_lazy("jobboard status", "Scheduled")
         ACTIVE = "active", pgettext_lazy("jobboard status", "Active")
         EXPIRED = "expired", pgettext_lazy("jobboard status", "Expired")
         ARCHIVED = "archived", pgettext_lazy("jobboard status", "Archived")

@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +22,7 @@ from portal.lib.transitions import Workflow
 from portal.models import AuditEvent, Review
 from portal.services.audit import audit_record
 from portal.services.reviews import review_open
+from portal.system_text import localized, register_messages, system_text
 
 S = Posting.State
 POSTING_REVIEW = "jobboard.posting"
@@ -229,17 +230,30 @@ def posting_submit(*, posting: Posting, actor) -> Posting:
     POSTING.move(posting, S.IN_VALIDATION, actor=actor)
     posting.submitted_at = timezone.now()
     posting.save()
-    with translation.override("fr"):
-        summary = _("Job posting: %(title)s") % {"title": posting.title_fr}
     review_open(
         kind=POSTING_REVIEW,
         subject=posting,
         applicant=actor,
         staff_role="regulator",
-        summary=f"{summary} — {posting.group.organisation}",
+        summary=posting_review_summary(posting),
         business_days=2,
     )
     return posting
+
+
+register_messages(
+    {"jobboard.posting_review": gettext_lazy("Job posting: %(title)s — %(organisation)s")}
+)
+
+
+def posting_review_summary(posting: Posting) -> dict:
+    """The regulator's inbox row, in the reader's language (the English title for English
+    readers when the posting has one)."""
+    return system_text(
+        "jobboard.posting_review",
+        title=localized(fr=posting.title_fr, en=posting.title_en),
+        organisation=str(posting.group.organisation),
+    )
 
 
 def _close_review(posting: Posting) -> None:

@@ -64,7 +64,7 @@ class Workflow:
         *,
         actor,
         verb: str = "",
-        note: str = "",
+        note: str | dict = "",
         data: dict | None = None,
     ) -> str:
         """Check, set the field, audit; return the previous state. The caller saves `obj`."""

@@ -24,6 +24,9 @@ class AuditEvent(models.Model):
     from_state = models.CharField(_("from"), max_length=40, blank=True)
     to_state = models.CharField(_("to"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # A note the system wrote: message key and parameters (portal.system_text), rendered in
+    # the reader's language. `note` then holds the French text, for the admin and searches.
+    note_key = models.JSONField(null=True, blank=True)
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -39,3 +42,10 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.verb} {self.from_state}→{self.to_state}"
+
+    @property
+    def display_note(self) -> str:
+        """The note in the active language: the system's words translated, a person's as typed."""
+        from portal.system_text import render_system_text
+
+        return render_system_text(self.note_key) if self.note_key else self.note

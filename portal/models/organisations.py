@@ -135,10 +135,16 @@ class Group(TimeStampedModel):
     def display_name(self) -> str:
         """The name as shown: the default "Group 001" reads "Groupe 001" in French (the
         stored name stays as typed; only numbered default names are translated)."""
-        match = re.fullmatch(r"Group (\d{3})", self.name)
-        if match:
-            return gettext("Group %(number)s") % {"number": match.group(1)}
-        return self.name
+        return group_label(self.name)
+
+
+def group_label(name: str) -> str:
+    """A group name as shown in the active language: a numbered default name ("Group 002",
+    the number is what is stored) reads "Groupe 002" in French; a typed name stays as typed."""
+    match = re.fullmatch(r"Group (\d{3})", name)
+    if match:
+        return gettext("Group %(number)s") % {"number": match.group(1)}
+    return name
 
 
 class Membership(TimeStampedModel):
@@ -158,6 +164,9 @@ class Membership(TimeStampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status)
     roles = ArrayField(models.CharField(max_length=60), default=list, blank=True)
     message = models.TextField(_("message to the managers"), blank=True)
+    # A message the system composed (labels with the applicant's values): message key and
+    # parameters (portal.system_text), read in the reader's language; `message` holds French.
+    message_key = models.JSONField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -184,6 +193,12 @@ class Membership(TimeStampedModel):
             # The group switcher: a user's active memberships.
             models.Index(fields=["user", "status"], name="membership_user_status"),
         ]
+
+    @property
+    def display_message(self) -> str:
+        from portal.system_text import render_system_text
+
+        return render_system_text(self.message_key) if self.message_key else self.message
 
     def __str__(self) -> str:
         return f"{self.user} in {self.group} ({self.status})"

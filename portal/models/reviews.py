@@ -33,6 +33,9 @@ class Review(TimeStampedModel):
     subject_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("subject_type", "subject_id")
     summary = models.CharField(_("summary"), max_length=255)
+    # A summary with words in it: message key and parameters (portal.system_text), shown in
+    # the reader's language; `summary` then holds the French text, for the admin.
+    summary_key = models.JSONField(null=True, blank=True)
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("applicant"),

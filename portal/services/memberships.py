@@ -4,6 +4,7 @@ Every change that could leave a group without an active manager locks the group 
 (`select_for_update`), so two concurrent requests are decided one after the other.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from portal.notify import notify
 from portal.roles import MANAGER, roles_for_service
 from portal.services.audit import audit_record
 from portal.services.permissions import sync_member_permissions
+from portal.system_text import is_system_text, render_system_text
 
 Status = Membership.Status
 
@@ -64,13 +66,21 @@ def _set_status(membership: Membership, status: str, actor, verb: str, note: str
 
 
 @transaction.atomic
-def membership_request_join(*, user, group: Group, message: str = "") -> Membership:
+def membership_request_join(*, user, group: Group, message: str | dict = "") -> Membership:
+    """`message` is what the applicant typed, or words the system composed (system_text)."""
+    message_key = message if is_system_text(message) else None
+    if isinstance(message, dict):
+        message = render_system_text(message, settings.LANGUAGE_CODE)
     if group.status != Group.Status.ACTIVE:
         raise CoreError(_("This group is not open to requests."))
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
-                user=user, group=group, status=Status.REQUESTED, message=message
+                user=user,
+                group=group,
+                status=Status.REQUESTED,
+                message=message,
+                message_key=message_key,
             )
     except IntegrityError:
         raise CoreError(

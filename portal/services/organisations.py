@@ -111,7 +111,7 @@ def organisation_resubmit(*, organisation: Organisation, user) -> Review:
         subject=organisation,
         applicant=user,
         staff_role=last.staff_role,
-        summary=last.summary,
+        summary=last.summary_key or last.summary,
     )
 
 

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
@@ -14,6 +15,7 @@ from portal.models import Review
 from portal.notify import notify
 from portal.review_kinds import get_review_kind
 from portal.services.audit import audit_record
+from portal.system_text import is_system_text, render_system_text
 
 security_log = logging.getLogger("portal.security")
 
@@ -30,10 +32,15 @@ def review_open(
     subject: models.Model,
     applicant,
     staff_role: str,
-    summary: str,
+    summary: str | dict,
     business_days: int = 2,
 ) -> Review:
-    """Queue `subject` for staff; if it already waits, the waiting review is returned."""
+    """Queue `subject` for staff; if it already waits, the waiting review is returned.
+    `summary` is plain data (names, numbers) or words as `portal.system_text.system_text()`,
+    shown in the reader's language (inbox, decision e-mail)."""
+    summary_key = summary if is_system_text(summary) else None
+    if isinstance(summary, dict):
+        summary = render_system_text(summary, settings.LANGUAGE_CODE)
     subject_type = ContentType.objects.get_for_model(subject)
     try:
         with transaction.atomic():
@@ -44,6 +51,7 @@ def review_open(
                 applicant=applicant,
                 staff_role=staff_role,
                 summary=summary[:255],
+                summary_key=summary_key,
                 due_date=add_business_days(timezone.localdate(), business_days),
             )
     except IntegrityError:

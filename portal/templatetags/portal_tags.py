@@ -50,3 +50,29 @@ def review_applicant_url(review) -> str:
     if kind is not None and kind.applicant_url is not None:
         return kind.applicant_url(review)
     return reverse("my_groups")
+
+
+@register.filter(name="system_text")
+def system_text_filter(value) -> str:
+    """A stored system text (message key + parameters) in the active language; a plain
+    string as is (see portal.system_text)."""
+    from portal.system_text import render_system_text
+
+    return render_system_text(value)
+
+
+@register.simple_tag
+def colon() -> str:
+    """« : » after a label, with the no-break space French puts before it."""
+    from portal.lib.typography import colon as colon_text
+
+    return colon_text()
+
+
+@register.filter
+def day(value) -> str:
+    """A date in words in the page's language (« 1er avril 2026 », "April 1, 2026"): the one
+    way pages, e-mails and documents show a date."""
+    from portal.lib.typography import long_date
+
+    return long_date(value)

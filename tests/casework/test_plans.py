@@ -267,9 +267,9 @@ class TestPages:
             "hours_per_week": "20",
         }
         response = client.post(url, {**data, "business_number": "111111111"})
-        assert "Aucun employeur inscrit n'a ce numéro d'entreprise" in text(response)
+        assert "Aucun employeur inscrit n’a ce numéro d’entreprise" in text(response)
         response = client.post(url, {**data, "business_number": "123456789"})
-        assert "n'a pas de formulaire de l'employeur du SEE pour" in text(response)
+        assert "n’a pas de formulaire de l’employeur du SEE pour" in text(response)
         objective.refresh_from_db()
         assert objective.state == "draft"
 

@@ -41,7 +41,7 @@ def test_join_an_existing_group_approved_by_the_principal_manager(page):
     page.get_by_role("button", name="Enregistrer et continuer").click()  # record validated
     page.locator("input[name=phone]").fill("418-555-0110")
     page.locator("input[name=job_title]").fill("Ingénieure de projet")
-    page.get_by_label("Groupe existant : Group 001").check()
+    page.get_by_label("Groupe existant : Groupe 001").check()
     page.get_by_role("button", name="Enregistrer et continuer").click()
     page.get_by_role("button", name="Soumettre ma demande").click()
     page.locator("[data-testid=request-status]").get_by_text("En attente d’approbation").wait_for()

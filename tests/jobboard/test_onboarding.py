@@ -4,6 +4,7 @@ free-mail address, e-mail change once tied, missing mandatory fields, foreign gr
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import User
 from jobboard.employer.models import EmployerApplication, EmployerPerson, FreeMailDomain
@@ -157,7 +158,10 @@ def test_join_an_existing_group_end_to_end(
     membership = Membership.objects.get(user=employer, group=company)
     assert membership.status == "requested"
     assert "Directrice RH" in membership.message and "#12" in membership.message
-    assert "postal code: G1R 2J7" in membership.message  # the correction, for the principal
+    # The correction, for the principal manager, in the reader's language (issue 17).
+    with translation.override("en"):
+        assert "postal code: G1R 2J7" in membership.display_message
+    assert "code postal\u00a0: G1R 2J7" in membership.message
     application = EmployerApplication.objects.get(user=employer)
     assert application.state == "submitted" and application.membership == membership
     assert EmployerPerson.objects.get(user=employer).job_title == "Directrice RH"

@@ -24,7 +24,7 @@ def test_inbox_summary_in_the_readers_language(client):
         with translation.override(lang):
             expected = f"{certification.name} — emile@example.org"
         assert expected in page
-        prefix = {"en": "Certification application:", "fr": "Demande de certification :"}[lang]
+        prefix = {"en": "Certification application:", "fr": "Demande de certification\u00a0:"}[lang]
         assert prefix in page
     review = Review.objects.get()
     detail = client.get(f"/en/staff/reviews/{review.pk}/").content.decode()

@@ -22,7 +22,8 @@ from jobboard.employer.forms import (
 from jobboard.employer.models import EmployerApplication
 from jobboard.employer.queries import employer_groups, search_rows
 from jobboard.errors import JobboardError
-from portal.models import Organisation
+from portal.models import Group, Organisation
+from portal.models.organisations import group_label
 
 Path = EmployerApplication.Path
 TABS = [
@@ -236,8 +237,10 @@ def onboarding_confirm(request):
     context = {
         **_tabs_context(application, "confirm"),
         "missing": missing,
-        "new_group_name": onboarding.next_group_name(application.organisation)
-        if application.organisation is not None
-        else "Group 001",
+        "new_group_name": group_label(
+            onboarding.next_group_name(application.organisation)
+            if application.organisation is not None
+            else Group.DEFAULT_NAME
+        ),
     }
     return render(request, "jobboard/employer/onboarding/confirm.html", context)
