@@ -1,6 +1,8 @@
 """The job seekers' pages (J8, J10): sign-up, profile, « My communications », the public
 company page with its follow button. Thin views over jobboard.seekers."""
 
+from urllib.parse import urlencode
+
 from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,6 +18,7 @@ from jobboard.company import company_card
 from jobboard.forms_seekers import SeekerFieldsForm, SeekerSignupForm, profile_initial
 from jobboard.posting_models import Posting
 from jobboard.seeker_models import Follow
+from portal.lib.redirects import safe_next
 
 
 def _language(request) -> str:
@@ -135,12 +137,7 @@ def company_public(request, group_id: int):
 
 
 def _back(request, group_id: int):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("jobboard:company_public", group_id)
+    return redirect(safe_next(request, reverse("jobboard:company_public", args=[group_id])))
 
 
 @require_POST
@@ -148,10 +145,8 @@ def follow(request, group_id: int):
     """Follow a company; signed out, sign in first and come back to the company's page."""
     group = _public_group(group_id)
     if not request.user.is_authenticated:
-        back = request.POST.get("next") or reverse("jobboard:company_public", args=[group.pk])
-        if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-            back = reverse("jobboard:company_public", args=[group.pk])
-        return redirect(f"{reverse('account_login')}?next={back}")
+        back = safe_next(request, reverse("jobboard:company_public", args=[group.pk]))
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': back}, safe='/')}")
     seekers.follow(user=request.user, group=group)
     messages.success(request, _("You follow this company: each new posting is e-mailed to you."))
     return _back(request, group.pk)
