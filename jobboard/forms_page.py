@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.files import pdf_is_plain
+
 CV_MAX_BYTES = 5 * 1024 * 1024
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -55,6 +57,8 @@ class ApplyForm(forms.Form):
             raise forms.ValidationError(_("The CV is too big: 5 MB at most."))
         content = upload.read()
         kind = cv_kind(content)
+        if kind == PDF and not pdf_is_plain(content):
+            kind = None  # a PDF that is also an HTML page (portal.files)
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         expected = {"pdf": PDF, "docx": DOCX}.get(extension)
         if kind is None or expected != kind:
