@@ -21,8 +21,6 @@ def _page_language_reset():
     yield
     translation.activate("fr")
 
-POLYGLOT = b"%PDF-1.4\n<!DOCTYPE html><html><script>alert(document.cookie)</script></html>\n%%EOF"
-
 
 @pytest.fixture
 def upload_url(client, contractors):
@@ -57,9 +55,7 @@ def test_a_pdf_html_polyglot_is_refused(client, upload_url, lang, message, prolo
     "name",
     ["../../../etc/passwd.pdf", "..\\..\\boot.pdf", "é" * 300 + ".pdf", "a\u202eb\u200f.pdf"],
 )
-def test_bad_names_are_stored_under_a_generated_name_and_sent_back_safe(
-    client, upload_url, name
-):
+def test_bad_names_are_stored_under_a_generated_name_and_sent_back_safe(client, upload_url, name):
     good = SimpleUploadedFile(name, PDF, content_type="application/pdf")
     assert client.post(upload_url.format(lang="fr"), {"file": good}).status_code == 302
     stored = PrivateFile.objects.get()
