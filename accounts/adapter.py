@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils import translation
 from accounts.email_lock import email_lock_message
 from accounts.models import User
 from accounts.seats import SeatsFull, seat_take, seats_full_message
+from portal.lib.redirects import is_safe_next
 from portal.notify import queue_email
 
 security_log = logging.getLogger("portal.security")
@@ -67,6 +69,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # The page's language wins for this visit (signing in from /en/ stays in English);
         # the saved preference is for e-mails and for links into the next visit.
         return reverse("dashboard")
+
+    def is_safe_url(self, url) -> bool:
+        # The portal's one rule for every `next` (portal.lib.redirects).
+        return is_safe_next(allauth_context.request, url)
 
     def get_logout_redirect_url(self, request):
         # The home page in the language the user was reading, not the browser's default.

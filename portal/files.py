@@ -8,8 +8,11 @@ An app that attaches files to its objects registers who may read them:
 The uploader may always read their own file.
 """
 
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import PurePath
+from urllib.parse import quote
 
 import filetype
 from django import forms
@@ -36,6 +39,45 @@ def register_access(model: type[models.Model], rule: AccessRule) -> None:
     _access_rules[model] = rule
 
 
+# A browser that sniffs a "PDF" may render it as a page if it also reads as HTML (a polyglot):
+# a PDF must start with its magic bytes and carry no HTML prolog in its first kilobyte.
+HTML_PROLOG = re.compile(
+    rb"<\s*(?:!doctype|html|head|body|script|iframe|svg|object|embed|meta)\b", re.IGNORECASE
+)
+SNIFF_BYTES = 1024
+NAME_MAX = 100  # characters of a file name shown and sent back (the stored name is generated)
+
+
+def pdf_is_plain(head: bytes) -> bool:
+    """True for bytes that start as a PDF and do not also read as an HTML page."""
+    return head.startswith(b"%PDF-") and not HTML_PROLOG.search(head[:SNIFF_BYTES])
+
+
+def safe_display_name(name: str | None, fallback: str = "file") -> str:
+    """The user's file name as shown and sent back: no folders (`../`), no control
+    characters, at most NAME_MAX characters with its extension kept."""
+    base = re.split(r"[/\\]", name or "")[-1]
+    base = "".join(c for c in base if unicodedata.category(c)[0] != "C")
+    base = " ".join(base.split()).lstrip(". ")
+    stem, dot, extension = base.rpartition(".")
+    if not dot:
+        stem, extension = base, ""
+    extension = extension[:10]
+    stem = stem[: NAME_MAX - len(extension) - 1] if extension else base[:NAME_MAX]
+    if not stem:
+        return f"{fallback}.{extension}" if extension else fallback
+    return f"{stem}.{extension}" if extension else stem
+
+
+def attachment_disposition(name: str) -> str:
+    """`Content-Disposition: attachment` with an ASCII fallback and the exact name in
+    RFC 5987's `filename*`, for every browser."""
+    name = safe_display_name(name)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = " ".join(re.sub(r"[^A-Za-z0-9._ -]+", "_", ascii_name).split()) or "file"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
 def check_upload(upload: UploadedFile, kind: str = "document", max_bytes: int | None = None):
     """Return (extension, content_type) or raise ValidationError with a user-facing message."""
     allowed = KINDS[kind]
@@ -50,10 +92,12 @@ def check_upload(upload: UploadedFile, kind: str = "document", max_bytes: int | 
         )
     extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
     upload.seek(0)
-    guessed = filetype.guess(upload.read(2048))
+    head = upload.read(2048)
     upload.seek(0)
+    guessed = filetype.guess(head)
     expected = allowed.get(extension)
-    if expected is None or guessed is None or guessed.mime != expected:
+    polyglot = expected == "application/pdf" and not pdf_is_plain(head)
+    if expected is None or guessed is None or guessed.mime != expected or polyglot:
         raise forms.ValidationError(
             _("This type of file is not accepted. Accepted: %(types)s."),
             code="bad_type",
@@ -84,7 +128,7 @@ def private_file_store(
     extension, content_type = check_upload(upload, kind)
     stored = PrivateFile(
         owner=owner,
-        original_name=PurePath(upload.name or "file").name[:255],
+        original_name=safe_display_name(upload.name, fallback=f"file.{extension}"),
         extension=extension,
         content_type=content_type,
         size=upload.size or 0,

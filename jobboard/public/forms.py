@@ -7,6 +7,8 @@ import zipfile
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import pdf_is_plain
+
 CV_MAX_BYTES = 5 * 1024 * 1024
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -51,6 +53,8 @@ class ApplyForm(forms.Form):
             raise forms.ValidationError(_("The CV is too big: 5 MB at most."))
         content = upload.read()
         kind = cv_kind(content)
+        if kind == PDF and not pdf_is_plain(content):
+            kind = None  # a PDF that is also an HTML page (portal.files)
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         expected = {"pdf": PDF, "docx": DOCX}.get(extension)
         if kind is None or expected != kind:

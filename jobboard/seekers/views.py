@@ -2,6 +2,8 @@
 company, saved searches, and the one-click unsubscribe of every job-site mailing. Thin views
 over jobboard.seekers' services."""
 
+from urllib.parse import urlencode
+
 from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +11,6 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +22,7 @@ from jobboard.seekers import services as seekers
 from jobboard.seekers.forms import SeekerFieldsForm, SeekerSignupForm, profile_initial
 from jobboard.seekers.models import SavedSearch
 from jobboard.seekers.unsubscribe import unsubscribe_read
+from portal.lib.redirects import safe_next
 
 
 def _language(request) -> str:
@@ -108,12 +110,7 @@ def _public_group(group_id: int):
 
 
 def _back(request, group_id: int):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("jobboard:company_public", group_id)
+    return redirect(safe_next(request, reverse("jobboard:company_public", args=[group_id])))
 
 
 @require_POST
@@ -121,10 +118,8 @@ def follow(request, group_id: int):
     """Follow a company; signed out, sign in first and come back to the company's page."""
     group = _public_group(group_id)
     if not request.user.is_authenticated:
-        back = request.POST.get("next") or reverse("jobboard:company_public", args=[group.pk])
-        if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-            back = reverse("jobboard:company_public", args=[group.pk])
-        return redirect(f"{reverse('account_login')}?next={back}")
+        back = safe_next(request, reverse("jobboard:company_public", args=[group.pk]))
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': back}, safe='/')}")
     seekers.follow(user=request.user, group=group)
     messages.success(request, _("You follow this company: each new posting is e-mailed to you."))
     return _back(request, group.pk)

@@ -28,8 +28,8 @@ def _render(request, status: int, template: str, context: dict | None = None) ->
     return HttpResponse(body, status=status)
 
 
-def bad_request(request, exception=None):
-    return _render(request, 400, "400")
+def bad_request(request, exception=None, explanation: str = ""):
+    return _render(request, 400, "400", {"explanation": explanation})
 
 
 def permission_denied(request, exception=None):

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
-from portal.files import can_read
+from portal.files import attachment_disposition, can_read
 from portal.models import PrivateFile
 
 security_log = logging.getLogger("portal.security")
@@ -21,11 +21,8 @@ def private_file_download(request, pk):
     if stored is None or not can_read(request.user, stored):
         security_log.warning("refused file=%s user=%s", pk, request.user.pk)
         raise Http404
-    response = FileResponse(
-        stored.file.open("rb"),
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
-    )
+    response = FileResponse(stored.file.open("rb"), content_type=stored.content_type)
+    response["Content-Disposition"] = attachment_disposition(stored.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
