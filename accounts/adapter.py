@@ -2,7 +2,7 @@
 
 import logging
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.email_lock import email_lock_message
 from accounts.models import User
@@ -23,11 +24,32 @@ from portal.notify import queue_email
 security_log = logging.getLogger("portal.security")
 
 
+# The page asked for before sign-up, kept in the session until the e-mail is confirmed.
+SIGNUP_NEXT_KEY = "signup_next"
+
+
+def remember_signup_next(request, url: str) -> None:
+    """Keep `url` (a path of this site) to go on to once the new e-mail is confirmed."""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        request.session[SIGNUP_NEXT_KEY] = url
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         # A new account speaks the language of the page it signed up on.
         user.language = translation.get_language() or settings.LANGUAGE_CODE
+        if request is not None:
+            remember_signup_next(request, request.POST.get("next") or request.GET.get("next", ""))
         return super().save_user(request, user, form, commit=commit)
+
+    def get_email_verification_redirect_url(self, email_address):
+        # Confirmed, not signed in: the sign-in form leads on to the page asked for before
+        # the sign-up (the portal home's service link, the job site's employer entry…).
+        url = super().get_email_verification_redirect_url(email_address)
+        wanted = self.request.session.pop(SIGNUP_NEXT_KEY, "")
+        if wanted and not self.request.user.is_authenticated:
+            return f"{reverse('account_login')}?{urlencode({'next': wanted})}"
+        return url
 
     def login(self, request, user):
         # S9: the seat is taken once the session has its new key; a full organisation sends

@@ -37,6 +37,8 @@ class Shop:
         seller: dict[str, Any] | None = None,
         invoice_copy_permission: str = "",
         invoice_copy_alert: str = "",
+        layout_template: str = "",
+        after_purchase: Callable[..., list[tuple[str, str]]] | None = None,
     ):
         self.service = service
         self.buy_permission = buy_permission
@@ -49,6 +51,12 @@ class Shop:
         # alert on (opt-in), instead of every member with the finance role.
         self.invoice_copy_permission = invoice_copy_permission
         self.invoice_copy_alert = invoice_copy_alert
+        # The page layout of the shop's pages (cart, review, order, history): the selling
+        # app's own space, with its menu; it fills the block `billing_content`.
+        self.layout_template = layout_template or "billing/layout.html"
+        # After a completed purchase: (request, group, order) -> [(label, url)], the next
+        # steps the order page offers (the job board: create or resume a posting).
+        self.after_purchase = after_purchase
 
 
 def register_shop(shop: Shop) -> Shop:

@@ -1,6 +1,6 @@
 """Reads of billing with a fixed number of queries."""
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Sum
 
 from billing.models import BillingAddress, BillingProfile, CartLine, Order, OrderLine
 from portal.models import Group, Organisation
@@ -8,6 +8,11 @@ from portal.models import Group, Organisation
 
 def cart_lines(group: Group) -> list[CartLine]:
     return list(CartLine.objects.filter(group=group).select_related("product").order_by("pk"))
+
+
+def cart_count(group: Group) -> int:
+    """How many items the group's cart holds (one query), for the cart link."""
+    return CartLine.objects.filter(group=group).aggregate(n=Sum("quantity"))["n"] or 0
 
 
 def group_addresses(group: Group) -> list[BillingAddress]:

@@ -39,13 +39,29 @@ def _back_url(shop, group) -> str:
     return reverse(shop.home_url_name, args=[group.pk]) if shop.home_url_name else ""
 
 
+def _first_address(group) -> dict:
+    """A group's first purchase: the new address starts as the company's own (no retyping)."""
+    organisation = group.organisation
+    return {
+        "name": organisation.legal_name,
+        "street_address": organisation.street_address,
+        "city": organisation.city,
+        "province": organisation.province,
+        "postal_code": organisation.postal_code,
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkout(request, group_id: int):
     group, shop, _perms = group_for_permission(request.user, group_id, "buy")
     lines = cart_lines(group)
     addresses = group_addresses(group)
-    form = CheckoutForm(request.POST or None, addresses=addresses)
+    form = CheckoutForm(
+        request.POST or None,
+        addresses=addresses,
+        initial=None if addresses else _first_address(group),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -71,6 +87,7 @@ def checkout(request, group_id: int):
         "form": form,
         "subtotal": subtotal,
         "back_url": _back_url(shop, group),
+        "layout": shop.layout_template,
     }
     return render(request, "billing/checkout.html", context)
 
@@ -138,6 +155,7 @@ def order_review(request, group_id: int, order_id: int):
         ).first(),
         "office": shop.seller,
         "back_url": _back_url(shop, group),
+        "layout": shop.layout_template,
     }
     return render(request, "billing/order_review.html", context)
 
@@ -171,6 +189,10 @@ def order_detail(request, group_id: int, order_id: int):
         "lines": list(order.lines.select_related("product")),
         "back_url": _back_url(shop, group),
         "can_see_history": shop.history_permission in perms,
+        "layout": shop.layout_template,
+        "next_steps": shop.after_purchase(request, group, order)
+        if shop.after_purchase and order.fulfilled_at
+        else [],
     }
     return render(request, "billing/order_detail.html", context)
 
@@ -193,7 +215,12 @@ def order_cancel(request, group_id: int, order_id: int):
 def history(request, group_id: int):
     group, shop, _perms = group_for_permission(request.user, group_id, "history")
     page = Paginator(group_orders(group), 50).get_page(request.GET.get("page"))
-    context = {"group": group, "page": page, "back_url": _back_url(shop, group)}
+    context = {
+        "group": group,
+        "page": page,
+        "back_url": _back_url(shop, group),
+        "layout": shop.layout_template,
+    }
     return render(request, "billing/history.html", context)
 
 

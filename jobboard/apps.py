@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from jobboard.contact import CONTACT_EMAIL
+
 
 def takes_part(user) -> bool:
     """An employer request started or a job-board membership (requested or active); one query."""
@@ -51,12 +53,19 @@ class JobboardConfig(AppConfig):
                     "Employers publish engineering job postings, validated by the regulator."
                 ),
                 participates=takes_part,
-                url_name="jobboard:employer_home",
+                # The job site is the service's home (its header links there); employers go
+                # on to their space from it, or straight from the portal's entries.
+                url_name="jobboard:home",
+                entries=(
+                    ("seekers", _("Job seekers: find an engineering job"), "jobboard:home"),
+                    ("employers", _("Employers: post a job"), "jobboard:employer_home"),
+                ),
                 order=20,
                 staff_role="regulator",
                 # C1: an employer's sign-in e-mail is tied to the company (the seed's guide).
                 locks_email=True,
                 sitemap_url_name="jobboard:sitemap",
+                contact_email=CONTACT_EMAIL,
             )
         )
         postings.register()  # shop, credits, posting review, history words

@@ -26,6 +26,10 @@ class Service:
     # A public site of the service for search engines: its sitemap's URL name (listed in
     # /robots.txt in every language).
     sitemap_url_name: str = ""
+    # One entry per audience, linked from the portal home and the dashboard: (key, label, URL
+    # name), e.g. job seekers to the public job site and employers to their space. Without
+    # entries the service has one link, to url_name.
+    entries: tuple[tuple[str, str | Promise, str], ...] = ()
 
 
 _services: dict[str, Service] = {}

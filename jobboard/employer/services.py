@@ -3,6 +3,7 @@ each, audited. The requests themselves go through the core (membership_request_j
 group_request, organisation_request); this module saves each tab and submits."""
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +19,7 @@ from portal.errors import CoreError
 from portal.lib.typography import label_colon
 from portal.models import Group, Membership, Organisation
 from portal.notify import notify
+from portal.roles import MANAGER
 from portal.services.audit import audit_record
 from portal.services.memberships import membership_request_join
 from portal.services.organisations import group_request, organisation_request
@@ -136,6 +138,27 @@ def jobboard_groups(organisation: Organisation):
     return organisation.groups.filter(service=SERVICE, status=Group.Status.ACTIVE).order_by("name")
 
 
+def joinable_groups(organisation: Organisation):
+    """The groups a request can join: those with an active principal manager to approve it.
+    A company without users has none, so the applicant asks for a new group, which the
+    regulator approves (the seed: « Si aucun·e utilisateur·trice n'est lié·e à cette
+    entreprise, vous rejoindrez un Nouveau groupe en tant que Responsable principal·e »)."""
+    managers = Membership.objects.filter(
+        group=OuterRef("pk"), status=Membership.Status.ACTIVE, roles__contains=[MANAGER]
+    )
+    return jobboard_groups(organisation).filter(Exists(managers))
+
+
+def group_is_joinable(group: Group) -> bool:
+    return joinable_groups(group.organisation).filter(pk=group.pk).exists()
+
+
+NO_MANAGER = gettext_lazy(
+    "This group has no principal manager to approve your request: ask for a new group "
+    "instead (the regulator approves it)."
+)
+
+
 @transaction.atomic
 def application_choose_company(
     *, application: EmployerApplication, organisation: Organisation
@@ -143,7 +166,7 @@ def application_choose_company(
     """Tab 1: the company found by the search. Its record pre-fills the fields to validate."""
     application = _lock(application)
     application.organisation = organisation
-    application.path = Path.JOIN_GROUP if jobboard_groups(organisation).exists() else Path.NEW_GROUP
+    application.path = Path.JOIN_GROUP if joinable_groups(organisation).exists() else Path.NEW_GROUP
     application.group = None
     application.legal_name = organisation.legal_name
     application.operating_name = organisation.operating_name
@@ -192,6 +215,8 @@ def application_save_about(
     if application.path != Path.NEW_COMPANY:
         if group is not None and group.organisation_id != application.organisation_id:
             raise JobboardError(_("Choose a group of this company."))
+        if group is not None and not group_is_joinable(group):
+            raise JobboardError(str(NO_MANAGER))
         application.group = group
         application.path = Path.JOIN_GROUP if group is not None else Path.NEW_GROUP
     application.phone = phone
@@ -312,6 +337,8 @@ def application_submit(*, application: EmployerApplication) -> EmployerApplicati
     try:
         if application.path == Path.JOIN_GROUP:
             assert application.group is not None
+            if not group_is_joinable(application.group):
+                raise JobboardError(str(NO_MANAGER))
             membership = membership_request_join(user=user, group=application.group, message=note)
         elif application.path == Path.NEW_GROUP:
             assert application.organisation is not None

@@ -1,15 +1,18 @@
 """What the postings part of the job board registers with the core and billing."""
 
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from billing.hooks import Shop, register_fulfilment, register_shop
 from jobboard import roles
 from jobboard.boosts import alerts as alerts_employer
 from jobboard.boosts import services as boosts
+from jobboard.contact import CONTACT_EMAIL
 from jobboard.employer.company import company_card
 from jobboard.postings import services
 from jobboard.postings.models import Posting, ReferenceItem
+from jobboard.postings.next_steps import purchase_next_steps
 from jobboard.public.page import public_context
 from portal.alerts import register_alert
 from portal.audit_labels import register_states, register_verbs
@@ -32,12 +35,14 @@ def register() -> None:
             seller={
                 "name": _("Order of Engineers — engineering job board"),
                 "address": "1801, av. McGill College, bureau 800\nMontréal QC  H3A 2N4",
-                "email": "jobs@example.org",
+                "email": CONTACT_EMAIL,
                 "gst_number": "12345 6789 RT0001",
                 "qst_number": "1234567890 TQ0001",
             },
             invoice_copy_permission=roles.INVOICE_COPY,
             invoice_copy_alert=INVOICE_COPY_ALERT,
+            layout_template="jobboard/employer/billing_layout.html",
+            after_purchase=purchase_next_steps,
         )
     )
     register_alert(INVOICE_COPY_ALERT, _("A copy of every invoice of my job board group"))
@@ -50,6 +55,7 @@ def register() -> None:
             on_approve=services.on_posting_approved,
             on_request_changes=services.on_posting_changes,
             on_refuse=services.on_posting_refused,
+            applicant_url=posting_url,
         )
     )
     register_verbs(
@@ -87,6 +93,12 @@ def _admin() -> None:
             list_filter=["kind", "active"],
             list_editable=["name_fr", "name_en", "order", "active"],
         )
+
+
+def posting_url(review) -> str:
+    """The decision e-mails link to the posting itself (its status, the note, Revise)."""
+    posting = review.subject
+    return reverse("jobboard:posting_detail", args=[posting.group_id, posting.pk])
 
 
 def review_panel_context(review) -> dict:

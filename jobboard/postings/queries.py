@@ -1,9 +1,12 @@
 """Reads of the job board's employer pages (fixed number of queries whatever the rows)."""
 
-from django.db.models import Count
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, OuterRef, Subquery
 
 from billing.models import CreditBalance, CreditEntry
 from jobboard.postings.models import Posting
+from jobboard.postings.services import POSTING_REVIEW
+from portal.models import Review
 
 S = Posting.State
 # "All" leaves archived postings out; the "archived" filter finds them.
@@ -39,3 +42,34 @@ def group_ledger(group):
         .select_related("actor", "order_line__order")
         .order_by("-created_at", "-pk")
     )
+
+
+def _latest_note():
+    """The note of the posting's latest change request (a subquery on the reviews)."""
+    return Subquery(
+        Review.objects.filter(
+            kind=POSTING_REVIEW,
+            subject_type=ContentType.objects.get_for_model(Posting),
+            subject_id=OuterRef("pk"),
+            state=Review.State.CHANGES_REQUESTED,
+        )
+        .order_by("-decided_at", "-pk")
+        .values("note")[:1]
+    )
+
+
+def revision_note(posting: Posting) -> str:
+    """The regulator's note of the latest change request of this posting (one query)."""
+    return (
+        Posting.objects.filter(pk=posting.pk).values_list(_latest_note(), flat=True).first() or ""
+    )
+
+
+def postings_to_revise(group, limit: int = 10) -> list[tuple[Posting, str]]:
+    """The group's postings sent back by the regulator, each with its note (one query)."""
+    postings = (
+        Posting.objects.filter(group=group, state=S.TO_REVISE)
+        .annotate(revision_note=_latest_note())
+        .order_by("-updated_at")[:limit]
+    )
+    return [(p, p.revision_note or "") for p in postings]

@@ -337,7 +337,7 @@ def on_posting_approved(*, review, actor, note: str) -> None:
         and posting.publish_on > today
         and not was_live
     )
-    POSTING.move(posting, S.SCHEDULED if on_date else S.ACTIVE, actor=actor, note=note)
+    POSTING.move(posting, S.SCHEDULED if on_date else S.ACTIVE, actor=actor)
     posting.approved_at = timezone.now()
     posting.published = snapshot(posting)
     if not on_date and not was_live:
@@ -357,15 +357,16 @@ def _publish_fields(posting: Posting, start: datetime.date) -> None:
 
 
 def on_posting_changes(*, review, actor, note: str) -> None:
+    # The note is in the history once, on the review's decision line (not on this move too).
     posting = posting_lock(review.subject)
-    POSTING.move(posting, S.TO_REVISE, actor=actor, note=note)
+    POSTING.move(posting, S.TO_REVISE, actor=actor)
     posting.save()
 
 
 def on_posting_refused(*, review, actor, note: str) -> None:
     """Refuse and withdraw (the rules were not followed): offline, no refund."""
     posting = posting_lock(review.subject)
-    POSTING.move(posting, S.ARCHIVED, actor=actor, note=note, verb="posting.withdrawn")
+    POSTING.move(posting, S.ARCHIVED, actor=actor, verb="posting.withdrawn")
     posting.live = False
     posting.ended_at = timezone.now()
     posting.save()
@@ -432,11 +433,14 @@ COPIED = (
 
 @transaction.atomic
 def posting_duplicate(*, posting: Posting, actor) -> Posting:
-    """A new draft with the same content, no package and no dates."""
+    """A new draft with the same content, no package and no publication dates; the
+    application deadline is kept while it is still ahead."""
+    deadline = posting.apply_deadline
     copy = Posting.objects.create(
         group=posting.group,
         created_by=actor,
         step="details",
+        apply_deadline=deadline if deadline and deadline >= timezone.localdate() else None,
         **{f: getattr(posting, f) for f in COPIED},
     )
     copy.domains.set(posting.domains.all())

@@ -33,7 +33,15 @@ from jobboard.postings.forms import (
 )
 from jobboard.postings.hooks import INVOICE_COPY_ALERT
 from jobboard.postings.models import Posting
-from jobboard.postings.queries import group_balances, group_ledger, group_postings, status_counts
+from jobboard.postings.next_steps import RESUME_KEY
+from jobboard.postings.queries import (
+    group_balances,
+    group_ledger,
+    group_postings,
+    postings_to_revise,
+    revision_note,
+    status_counts,
+)
 from jobboard.public.page import public_context
 from portal.selectors import audit_history
 
@@ -47,7 +55,6 @@ STEP_LABELS = {
     "preview": gettext_lazy("Preview"),
 }
 PER_PAGE = 25
-RESUME_KEY = "jobboard_resume_posting"
 
 
 # --- Actions per status and role (the seed's status sheet) -------------------------------
@@ -127,6 +134,7 @@ def dashboard(request, group_id: int):
         "rows": _rows(group_postings(group)[:10], perms),
         "resume": resume,
         "missing": missing_company_info(group),
+        "to_revise": postings_to_revise(group) if roles.MANAGE_POSTINGS in perms else [],
     }
     return render(request, "jobboard/postings/dashboard.html", context)
 
@@ -169,6 +177,9 @@ def posting_create(request, group_id: int):
 
 def _wizard_context(group, posting, step, form, **extra):
     reached = STEPS.index(posting.step) if posting and posting.step in STEPS else 0
+    if posting is not None and posting.state == S.TO_REVISE and "revision_note" not in extra:
+        # Revising: the regulator's request stays in view on every step.
+        extra["revision_note"] = revision_note(posting)
     return {
         "group": group,
         "posting": posting,
@@ -295,6 +306,7 @@ def posting_detail(request, group_id: int, posting_id: int):
         "actions": allowed_actions(posting, perms),
         "action_buttons": ACTION_BUTTONS,
         "history": audit_history(posting),
+        "revision_note": revision_note(posting) if posting.state == S.TO_REVISE else "",
         **public_context(posting, preview=True),
     }
     return render(request, "jobboard/postings/detail.html", context)

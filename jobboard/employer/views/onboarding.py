@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.adapter import SIGNUP_NEXT_KEY, remember_signup_next
+from jobboard.contact import CONTACT_EMAIL
 from jobboard.employer import services as onboarding
 from jobboard.employer.forms import (
     NEW_GROUP,
@@ -56,6 +58,9 @@ class EmployerSignup(SignupView):
     def form_valid(self, form):
         response = super().form_valid(form)
         onboarding.application_start(user=self.user)
+        if SIGNUP_NEXT_KEY not in self.request.session:
+            # Once the e-mail is confirmed and the user signed in: the request's tabs.
+            remember_signup_next(self.request, reverse("jobboard:onboarding"))
         return response
 
 
@@ -181,7 +186,7 @@ def onboarding_about(request):
     if not application.company_confirmed:
         return redirect("jobboard:onboarding_details")
     groups = (
-        list(onboarding.jobboard_groups(application.organisation))
+        list(onboarding.joinable_groups(application.organisation))
         if application.organisation is not None
         else []
     )
@@ -237,6 +242,7 @@ def onboarding_confirm(request):
     context = {
         **_tabs_context(application, "confirm"),
         "missing": missing,
+        "contact_email": CONTACT_EMAIL,
         "new_group_name": group_label(
             onboarding.next_group_name(application.organisation)
             if application.organisation is not None

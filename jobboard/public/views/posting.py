@@ -126,6 +126,13 @@ def job_share(request, posting_id: int, network: str):
     return _ShareRedirect(share_target(network, _page_url(request, posting), title))
 
 
+def _applicant_initial(user) -> dict:
+    """A signed-in seeker does not retype their name and e-mail (they may still change them)."""
+    if not user.is_authenticated:
+        return {}
+    return {"name": user.get_full_name(), "email": user.email}
+
+
 @require_http_methods(["GET", "POST"])
 def job_apply(request, posting_id: int):
     """URL mode: a counted redirect to the posting's own published apply address, never to
@@ -150,7 +157,10 @@ def job_apply(request, posting_id: int):
         stats.count_request(request, posting.pk, "clicks")
         return HttpResponseRedirect(data["apply_url"])
     context = public_context(posting)
-    form = ApplyForm(request.POST, request.FILES) if request.method == "POST" else ApplyForm()
+    if request.method == "POST":
+        form = ApplyForm(request.POST, request.FILES)
+    else:
+        form = ApplyForm(initial=_applicant_initial(request.user))
     if request.method == "POST" and form.is_valid():
         ip = get_adapter(request).get_client_ip(request)
         wait = services_page.apply_take(email=form.cleaned_data["email"], ip=ip)
