@@ -15,7 +15,8 @@ WARN_BEFORE = 120  # seconds: the warning shows two minutes before the end
 @register.inclusion_tag("portal/session/timeout_dialog.html", takes_context=True)
 def session_timeout_dialog(context) -> dict:
     request = context.get("request")
-    if request is None or not request.user.is_authenticated:
+    user = getattr(request, "user", None)  # an error page may come before the middleware
+    if user is None or not user.is_authenticated:
         return {"show": False}
     warn_before = min(WARN_BEFORE, settings.SESSION_IDLE_TIMEOUT // 2)
     return {
@@ -33,7 +34,8 @@ def session_timeout_dialog(context) -> dict:
 def form_resume(context) -> dict:
     """What the person typed before their session ended, for this page (once)."""
     request = context.get("request")
-    kept = take_kept_form(request) if request is not None else None
+    signed_in = getattr(request, "user", None) is not None and hasattr(request, "session")
+    kept = take_kept_form(request) if signed_in else None
     if not kept:
         return {"kept": None}
     return {"kept": kept["data"], "files": kept["files"]}

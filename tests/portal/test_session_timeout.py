@@ -160,3 +160,9 @@ def test_sign_out_and_language_posts_are_not_kept(client, alice, settings):
     idle_for(client, settings.SESSION_IDLE_TIMEOUT + 5)
     client.post("/i18n/language/", {"language": "en", "next": "/fr/"})
     assert SESSION_KEY not in client.session
+
+
+def test_an_error_page_before_the_middleware_still_renders(client):
+    """A refused host is answered before the session and user are attached to the request."""
+    response = client.get("/fr/", headers={"host": "evil.example"})
+    assert response.status_code == 400 and 'id="session-timeout"' not in response.content.decode()
