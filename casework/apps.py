@@ -27,6 +27,7 @@ class CaseworkConfig(AppConfig):
                 description=_("Service providers manage clients, employers and service plans."),
                 participates=_participates,
                 url_name="casework:home",
+                open_to_all=False,  # providers' staff are added by their manager
                 order=50,
                 staff_role="ministry",
             )

@@ -17,6 +17,11 @@ class Service:
     description: str | Promise
     participates: Callable[[object], bool]
     url_name: str | None = None  # the service's home for a participant, once it has pages
+    # Whether someone who does not take part may open url_name (to join or learn about it).
+    # A service whose members are added by others (casework's providers) says False, and
+    # its home is linked only for the people who take part (the menu walk's rule: a link a
+    # role may not use is not shown).
+    open_to_all: bool = True
     order: int = 0
     staff_role: str = ""  # the office that approves its organisations, groups and profiles
     contact_email: str = ""  # the office's address, in the page footer of the service
@@ -45,6 +50,13 @@ def get_service(key: str) -> Service:
 
 def services() -> list[Service]:
     return sorted(_services.values(), key=lambda service: service.order)
+
+
+def openable_services(user) -> set[str]:
+    """The keys of the services whose home this user may open: every service open to all,
+    and the closed ones they take part in (one query per closed service)."""
+    signed_in = getattr(user, "is_authenticated", False)
+    return {s.key for s in services() if s.open_to_all or (signed_in and s.participates(user))}
 
 
 def email_locking_services(user) -> list[Service]:

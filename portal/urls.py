@@ -5,12 +5,15 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
 from accounts import views as account_views
-from portal.views import core, files, groups, organisations, staff
+from portal.views import core, files, groups, organisations, session, staff
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/language/", core.set_language, name="set_language"),
     path("healthz", core.healthz, name="healthz"),
     path("robots.txt", core.robots_txt, name="robots_txt"),
+    # The session-timeout warning: how long is left (not activity), and « Stay signed in ».
+    path("session/", session.session_status, name="session_status"),
+    path("session/renew/", session.session_renew, name="session_renew"),
     # Public uploads (logos). Private files are served only by files.private_file_download.
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media"),
 ]

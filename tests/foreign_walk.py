@@ -16,6 +16,8 @@ PUBLIC = {
     "dashboard": "own services",
     "set_language": "own preference",
     "healthz": "health check",
+    "session_status": "own session: seconds left",
+    "session_renew": "own session: stay signed in",
     "robots_txt": "public crawl rules",
     "media": "public logos",
     "profile": "own profile",

@@ -10,12 +10,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.lib.redirects import safe_next
 from portal.models import OutboundEmail
-from portal.service_registry import Service, services
+from portal.service_registry import Service, openable_services, services
 
 
 @require_GET
 def home(request):
-    return render(request, "portal/home.html", {"services": services()})
+    return render(
+        request,
+        "portal/home.html",
+        {"services": services(), "openable": openable_services(request.user)},
+    )
 
 
 @require_GET
