@@ -15,7 +15,7 @@ REPRESENTATIVE = {"licensing_buy", "licensing_view_codes", "licensing_view_trans
 def may_manage_clients(group: Group, perms: set[str]) -> bool:
     if group.service not in BY_SERVICE or group.status != Group.Status.ACTIVE:
         return False
-    return MANAGE_GROUP in perms or (group.service == "licensing" and REPRESENTATIVE <= perms)
+    return MANAGE_GROUP in perms or (group.service == "licensing" and perms >= REPRESENTATIVE)
 
 
 def group_for_api_manager(user, group_id: int) -> Group:

@@ -42,9 +42,7 @@ def page_size(params) -> int:
     if not text:
         return DEFAULT_SIZE
     if not text.isdigit() or not 1 <= int(text) <= MAX_SIZE:
-        raise exceptions.ValidationError(
-            {"page_size": [_("Give a page size from 1 to 50.")]}
-        )
+        raise exceptions.ValidationError({"page_size": [_("Give a page size from 1 to 50.")]})
     return int(text)
 
 

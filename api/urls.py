@@ -40,7 +40,9 @@ urlpatterns = [
         name="jobs_posting_submit",
     ),
     path(
-        V + "jobs/postings/<int:posting_id>/end/", jobs.PostingEnd.as_view(), name="jobs_posting_end"
+        V + "jobs/postings/<int:posting_id>/end/",
+        jobs.PostingEnd.as_view(),
+        name="jobs_posting_end",
     ),
     path(
         V + "jobs/postings/<int:posting_id>/statistics/",

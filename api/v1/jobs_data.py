@@ -21,7 +21,13 @@ STEP_FORMS = [
     ("details", DetailsForm, "configuration"),
     ("configuration", ConfigurationForm, "package"),
 ]
-WRITABLE = [name for _s, form, _n in STEP_FORMS for name in form._meta.fields]  # type: ignore[attr-defined]
+
+
+def form_fields(form_class) -> list[str]:
+    return list(form_class._meta.fields)
+
+
+WRITABLE = [name for _s, form, _n in STEP_FORMS for name in form_fields(form)]
 M2M = ("domains", "places", "interests")
 FIELDS = [name for name in WRITABLE if name != "profile"]
 
@@ -40,14 +46,11 @@ def postings_query(group, status: str = "", *, every_state: bool = False):
         if every_state
         else group_postings(group, status)
     )
-    return (
-        postings.annotate(
-            decision_state=Subquery(decided.values("state")[:1]),
-            decision_note=Subquery(decided.values("note")[:1]),
-            decision_at=Subquery(decided.values("decided_at")[:1]),
-        )
-        .prefetch_related("domains", "places", "interests")
-    )
+    return postings.annotate(
+        decision_state=Subquery(decided.values("state")[:1]),
+        decision_note=Subquery(decided.values("note")[:1]),
+        decision_at=Subquery(decided.values("decided_at")[:1]),
+    ).prefetch_related("domains", "places", "interests")
 
 
 def posting_in_group(group, posting_id) -> Posting:
@@ -101,7 +104,7 @@ def apply_body(posting: Posting, body: dict, actor) -> Posting:
     """Each wizard step whose fields the body names: its form, bound to the posting's current
     values with the body's on top, validated and saved by the wizard's service."""
     for _step, form_class, next_step in STEP_FORMS:
-        names = list(form_class._meta.fields)  # type: ignore[attr-defined]
+        names = form_fields(form_class)
         if not any(name in body for name in names):
             continue
         values = _form_values(posting, names)

@@ -63,9 +63,7 @@ class PostingList(CachedPublicView):
         rows, last = public_search.page(criteria, after=after, size=size)
         results = [public_posting(request, posting, featured) for posting, featured in rows]
         next_cursor = cursor.encode(last) if last else None
-        return Response(
-            {"next": cursor.next_link(request, next_cursor), "results": results}
-        )
+        return Response({"next": cursor.next_link(request, next_cursor), "results": results})
 
 
 class PostingDetail(CachedPublicView):

@@ -51,9 +51,7 @@ def two_employers():
 def test_group_a_never_reads_or_writes_group_b_postings(two_employers, method, path, body, target):
     posting = two_employers[target]
     before = (posting.state, posting.title_fr, posting.live)
-    response = getattr(two_employers["a"], method)(
-        path.format(id=posting.pk), body, format="json"
-    )
+    response = getattr(two_employers["a"], method)(path.format(id=posting.pk), body, format="json")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
     posting.refresh_from_db()

@@ -20,7 +20,9 @@ def test_a_principal_manager_creates_a_client_and_sees_the_secret_once(client):
     group, user = jobs_group()
     client.force_login(user)
     assert client.get(page(group)).status_code == 200
-    response = client.post(page(group), {"name": "Notre ATS", "scopes": ["jobs:read", "jobs:write"]})
+    response = client.post(
+        page(group), {"name": "Notre ATS", "scopes": ["jobs:read", "jobs:write"]}
+    )
     assert response.status_code == 200
     api_client = ApiClient.objects.get()
     secret = response.context["secret"]

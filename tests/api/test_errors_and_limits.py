@@ -8,9 +8,7 @@ from tests.api.helpers import ALL_JOBS, api, jobs_group, live_posting, token_for
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    "lang,message", [("fr", "Introuvable"), ("en", "Not found")]
-)
+@pytest.mark.parametrize("lang,message", [("fr", "Introuvable"), ("en", "Not found")])
 def test_errors_are_json_in_the_requested_language(lang, message):
     response = api(lang=lang).get("/api/v1/postings/999999/")
     assert response.status_code == 404

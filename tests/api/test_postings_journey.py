@@ -82,9 +82,7 @@ def test_create_submit_approve_and_read_back_in_both_languages():
     mine = read.get(f"/api/v1/jobs/postings/{pk}/").json()
     assert mine["state"] == "to_revise" and mine["state_label"] == "À réviser"
     assert mine["regulator_decision"]["note"] == "Précisez le salaire."
-    fixed = client.patch(
-        f"/api/v1/jobs/postings/{pk}/", {"salary_note": "80 000 $"}, format="json"
-    )
+    fixed = client.patch(f"/api/v1/jobs/postings/{pk}/", {"salary_note": "80 000 $"}, format="json")
     assert fixed.status_code == 200 and fixed.json()["salary_note"] == "80 000 $"
     assert client.post(f"/api/v1/jobs/postings/{pk}/submit/").status_code == 200
     review_decide(
@@ -118,7 +116,8 @@ def test_create_submit_approve_and_read_back_in_both_languages():
 @pytest.mark.parametrize(
     "lang,overrides,field,message",
     [
-        ("fr", {"purpose_fr": "<p><br></p>"}, "purpose_fr", "Cette section est obligatoire en français."),
+        ("fr", {"purpose_fr": "<p><br></p>"}, "purpose_fr",
+         "Cette section est obligatoire en français."),
         ("en", {"purpose_fr": "<p> </p>"}, "purpose_fr", "This section is required in French."),
         ("en", {"title_fr": ""}, "title_fr", "This field is required."),
         ("en", {"publish_mode": "on_date", "publish_on": timezone.localdate().isoformat()},
@@ -143,7 +142,9 @@ def test_a_posting_in_validation_cannot_be_changed():
     give_credits(group)
     posting = services.posting_submit(posting=complete_posting(group, user), actor=user)
     client = api(token_for(group, ALL_JOBS))
-    response = client.patch(f"/api/v1/jobs/postings/{posting.pk}/", {"city": "Laval"}, format="json")
+    response = client.patch(
+        f"/api/v1/jobs/postings/{posting.pk}/", {"city": "Laval"}, format="json"
+    )
     assert response.status_code == 409
     posting.refresh_from_db()
     assert posting.city == "Montréal"

@@ -58,9 +58,7 @@ def test_licence_codes_list():
     group, _u = licensing_group(codes=1)
     client = api(token_for(group, ["licences:read"]))
     one = queries(client, "/api/v1/licences/codes/?page_size=50")
-    LicenceCode.objects.bulk_create(
-        [LicenceCode(group=group, code=generate()) for _n in range(49)]
-    )
+    LicenceCode.objects.bulk_create([LicenceCode(group=group, code=generate()) for _n in range(49)])
     fifty = queries(client, "/api/v1/licences/codes/?page_size=50")
     assert one[1] == 1 and fifty[1] == 50
     assert one[0] == fifty[0] <= 2

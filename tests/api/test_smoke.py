@@ -1,6 +1,13 @@
 import pytest
 
-from tests.api.helpers import api, jobs_group, licensing_group, live_posting, permits_group, token_for
+from tests.api.helpers import (
+    api,
+    jobs_group,
+    licensing_group,
+    live_posting,
+    permits_group,
+    token_for,
+)
 
 pytestmark = pytest.mark.django_db
 
