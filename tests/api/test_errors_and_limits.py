@@ -70,3 +70,18 @@ def test_the_public_list_is_cached_for_a_short_time(django_assert_num_queries):
     with django_assert_num_queries(0):
         again = api().get("/api/v1/postings/")
     assert again.content == first.content
+
+
+def test_the_schema_and_the_reference_page_are_served_locally():
+    import re
+
+    schema = api().get("/api/v1/schema/?format=json")
+    assert schema.status_code == 200 and schema.json()["openapi"] == "3.1.0"
+    page = api().get("/api/v1/docs/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    sources = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', html)
+    assert sources and all(s.startswith("/") for s in sources)  # this server, no CDN
+    assert "<script>" not in html and "<style>" not in html  # the CSP allows no inline code
+    script = api().get("/api/v1/docs/?script=")
+    assert script.status_code == 200 and "/api/v1/schema/" in script.content.decode()
