@@ -240,6 +240,10 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         Page("job search, a word (anonymous)", None, "/fr/jobs/search/?q=ingenieur"),
         Page("job search, filters (anonymous)", None, "/fr/jobs/search/?work_mode=hybrid"),
         Page("posting page + view count (anon.)", None, f"/fr/jobs/{job}/"),
+        # The partner API's public endpoints (issue 21), cached like the public pages; the
+        # token endpoints are measured in-process by bench/bench_api.py.
+        Page("API postings list (cached)", None, "/api/v1/postings/"),
+        Page("API postings search (cached)", None, "/api/v1/postings/?q=ingenieur"),
         Page("job seeker communications", "seeker@example.com", "/fr/jobs/me/communications/"),
         Page(
             "employer dashboard", "employer@example.com", f"/fr/jobs/groups/{employer}/dashboard/"

@@ -69,6 +69,12 @@ INSTALLED_APPS = [
     "licensing",
     "permits",
     "casework",
+    # The partner API (issue 21): DRF, its OpenAPI schema, OAuth 2 client credentials.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "oauth2_provider",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -376,4 +382,63 @@ BOOTSTRAP5 = {
     # Required fields get an asterisk (static/css/portal.css), as the forms' notes say.
     "required_css_class": "required",
     "field_renderers": {"default": "portal.lib.form_rendering.PortalFieldRenderer"},
+}
+
+
+# --- The partner API (api/, docs/api.md) ---
+# Tokens from OAuth 2 client credentials only; a client's scopes are its own (api.scopes).
+# Named for the migrations' swappable dependency (the toolkit's own model, not swapped).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "jobs:read": "Read the group's job postings and their statistics",
+        "jobs:write": "Create, update, submit and end the group's job postings",
+        "licences:read": "Read the group's licence codes",
+        "permits:read": "Read the contractor account's permit applications",
+    },
+    "DEFAULT_SCOPES": [],
+    "SCOPES_BACKEND_CLASS": "api.scopes.ClientScopes",
+    "OAUTH2_VALIDATOR_CLASS": "api.oauth.Validator",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": int(os.environ.get("API_TOKEN_SECONDS", 3600)),
+    "ALLOWED_GRANT_TYPES": ["client_credentials"],
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ClientAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.authentication.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientScopeThrottle"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.CappedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+# Requests per client and scope (per client address for the public endpoints).
+API_THROTTLE_RATES = {
+    "public": os.environ.get("API_RATE_PUBLIC", "120/min"),
+    "token": os.environ.get("API_RATE_READ", "120/min"),
+    "jobs:read": os.environ.get("API_RATE_READ", "120/min"),
+    "jobs:write": os.environ.get("API_RATE_WRITE", "30/min"),
+    "licences:read": os.environ.get("API_RATE_READ", "120/min"),
+    "permits:read": os.environ.get("API_RATE_READ", "120/min"),
+}
+API_MAX_BODY_BYTES = 64 * 1024  # a posting's JSON is a few kilobytes
+API_PUBLIC_CACHE_SECONDS = 60  # the public endpoints, in the shared cache
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Portal partner API",
+    "DESCRIPTION": "Job postings, licence codes and permit applications for partner systems. "
+    "How to get a client and a token: docs/api.md.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"validatorUrl": None, "persistAuthorization": False},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {},
 }

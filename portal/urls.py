@@ -16,6 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("session/renew/", session.session_renew, name="session_renew"),
     # Public uploads (logos). Private files are served only by files.private_file_download.
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media"),
+    # The partner API (api/urls.py, docs/api.md): no language prefix, Accept-Language instead.
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -67,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("permits/", include("permits.urls")),
     path("casework/", include("casework.urls")),
     path("billing/", include("billing.urls")),
+    path("api-access/", include("api.access_urls")),
     path("credentials/", include("credentials.urls")),
     path("outbox/", core.outbox, name="outbox"),
     path("outbox/<int:pk>/", core.outbox_message, name="outbox_message"),

@@ -1,0 +1,141 @@
+"""The employer's postings as the API reads and writes them: the group's query (with the
+regulator's last decision annotated), the JSON of one posting, and the wizard's forms applied
+to a JSON body (jobboard.postings.forms: the same validation as the pages)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from api.errors import InvalidFields, InvalidState
+from jobboard.errors import JobboardError
+from jobboard.postings import services
+from jobboard.postings.forms import ConfigurationForm, DetailsForm, ProfileForm
+from jobboard.postings.models import Posting
+from jobboard.postings.queries import group_postings
+from portal.models import Review
+
+STEP_FORMS = [
+    ("profile", ProfileForm, "details"),
+    ("details", DetailsForm, "configuration"),
+    ("configuration", ConfigurationForm, "package"),
+]
+
+
+def form_fields(form_class) -> list[str]:
+    return list(form_class._meta.fields)
+
+
+WRITABLE = [name for _s, form, _n in STEP_FORMS for name in form_fields(form)]
+M2M = ("domains", "places", "interests")
+FIELDS = [name for name in WRITABLE if name != "profile"]
+
+
+def postings_query(group, status: str = "", *, every_state: bool = False):
+    """The group's postings (archived ones only when asked, or with `every_state`), with the
+    regulator's last decision: one query, plus one per many-to-many list."""
+    decided = Review.objects.filter(
+        kind=services.POSTING_REVIEW,
+        subject_type=ContentType.objects.get_for_model(Posting),
+        subject_id=OuterRef("pk"),
+        decided_at__isnull=False,
+    ).order_by("-decided_at", "-pk")
+    postings = (
+        Posting.objects.filter(group=group).select_related("function_type")
+        if every_state
+        else group_postings(group, status)
+    )
+    return postings.annotate(
+        decision_state=Subquery(decided.values("state")[:1]),
+        decision_note=Subquery(decided.values("note")[:1]),
+        decision_at=Subquery(decided.values("decided_at")[:1]),
+    ).prefetch_related("domains", "places", "interests")
+
+
+def posting_in_group(group, posting_id) -> Posting:
+    """One posting of the group (the group in the query), 404 otherwise."""
+    return get_object_or_404(postings_query(group, every_state=True), pk=posting_id)
+
+
+def posting_json(posting: Posting, public_urls: dict | None) -> dict:
+    data = {name: getattr(posting, name) for name in FIELDS if name not in M2M}
+    data["function_type"] = posting.function_type_id
+    for name in M2M:
+        data[name] = [item.pk for item in getattr(posting, name).all()]
+    decision = getattr(posting, "decision_state", None)
+    data.update(
+        id=posting.pk,
+        state=posting.state,
+        state_label=str(posting.get_state_display()),
+        step=posting.step,
+        profile=posting.profile or None,
+        package_attached=posting.package_attached,
+        live=posting.live,
+        submitted_at=posting.submitted_at,
+        approved_at=posting.approved_at,
+        published_at=posting.published_at,
+        ends_on=posting.ends_on,
+        featured_until=posting.featured_until,
+        ended_at=posting.ended_at,
+        created_at=posting.created_at,
+        updated_at=posting.updated_at,
+        regulator_decision={
+            "state": decision,
+            "note": posting.decision_note,  # type: ignore[attr-defined]
+            "decided_at": posting.decision_at,  # type: ignore[attr-defined]
+        }
+        if decision
+        else None,
+        public_url=public_urls if posting.live else None,
+    )
+    return data
+
+
+def _form_values(posting: Posting, names: list[str]) -> dict:
+    values = model_to_dict(posting, fields=names)
+    for name in M2M:
+        if name in values:
+            values[name] = [item.pk for item in values[name]]
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def apply_body(posting: Posting, body: dict, actor) -> Posting:
+    """Each wizard step whose fields the body names: its form, bound to the posting's current
+    values with the body's on top, validated and saved by the wizard's service."""
+    for _step, form_class, next_step in STEP_FORMS:
+        names = form_fields(form_class)
+        if not any(name in body for name in names):
+            continue
+        values = _form_values(posting, names)
+        values.update({k: v for k, v in body.items() if k in names})
+        values = {k: v for k, v in values.items() if v is not None}
+        form = form_class(values, instance=posting)
+        if not form.is_valid():
+            raise InvalidFields({k: [str(m) for m in v] for k, v in form.errors.items()})
+        try:
+            posting = services.posting_save_step(
+                posting=posting, form=form, actor=actor, next_step=next_step
+            )
+        except JobboardError as error:
+            raise InvalidState(error.message) from error
+    return posting
+
+
+def missing_product(posting: Posting, balances: dict[str, int]) -> str:
+    """The shop's product for the first credit the posting lacks ("" when none is missing)."""
+    kinds = []
+    if not posting.credit_kind:
+        kinds.append(services.credit_for(posting))
+    if posting.featured and not posting.featured_credit:
+        kinds.append(services.FEATURED)
+    for kind in kinds:
+        if balances.get(kind, 0) <= 0:
+            return services.PRODUCT_FOR_CREDIT[kind]
+    return ""
+
+
+def missing_credit_message(product: str) -> str:
+    return _("No credit is left in the group's bank for this posting: buy “%(product)s”.") % {
+        "product": product
+    }
