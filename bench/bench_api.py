@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 SEARCHES = [
@@ -50,8 +51,7 @@ def timed(client, path: str, rounds: int, headers: dict | None = None):
 def public_section(postings: int, rounds: int) -> None:
     from django.conf import settings
     from django.test import Client
-
-    from bench.jobboard_public_search import seed
+    from jobboard_public_search import seed  # bench/ is on sys.path (run as a script)
 
     seed(postings)
     client = Client()

@@ -26,7 +26,11 @@ def _post(body: bytes):
 
 
 def _event(**fields) -> dict:
-    event = {"id": "evt_bad", "object": "event", "type": "checkout.session.completed"}
+    event: dict[str, object] = {
+        "id": "evt_bad",
+        "object": "event",
+        "type": "checkout.session.completed",
+    }
     event["data"] = {"object": {"id": "cs_test_x", "object": "checkout.session"}}
     event.update(fields)
     return {k: v for k, v in event.items() if v is not ...}
