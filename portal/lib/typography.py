@@ -25,11 +25,17 @@ def label_colon(label: object, value: object) -> str:
     return f"{label}{colon()} {value}"
 
 
-def long_date(value: datetime.date | datetime.datetime | None) -> str:
+def long_date(value: datetime.date | datetime.datetime | str | None) -> str:
     """A date in words in the active language: « 1er avril 2026 », « 15 avril 2026 »,
-    "April 1, 2026". A date-time is shown on its local day."""
+    "April 1, 2026". A date-time is shown on its local day; an ISO string (a date kept in
+    JSON) is read first, and any other text is shown as it is."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     text = formats.date_format(value, "DATE_FORMAT")

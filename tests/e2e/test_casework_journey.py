@@ -73,7 +73,7 @@ WORDS = {
         "send": "Envoyer la demande",
         "sent": "La demande est envoyée.",
         "accept": "Fermer le plan (passé à un autre fournisseur)",
-        "accepted": "Le plan est fermé; le fournisseur demandeur en est avisé.",
+        "accepted": "Le plan est fermé\u202f; le fournisseur demandeur en est avisé.",
         "requests": "Demandes de fermeture",
         "report": "Activité des cas du SEE",
         "subject_request": "Demande de fermeture du plan du SEE",

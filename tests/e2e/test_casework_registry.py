@@ -216,9 +216,9 @@ def test_register_a_client_and_an_employer(browser, live_server, tmp_path, lang)
 
 NEAR = {
     "fr": {
-        "stopped": "Est-ce l’une de ces personnes?",
+        "stopped": "Est-ce l’une de ces personnes\u202f?",
         "different": "J’ai vérifié avec le client",
-        "reason": "Pourquoi est-ce une personne différente?",
+        "reason": "Pourquoi est-ce une personne différente\u202f?",
         "minimal": "Vous ne voyez que ce qui permet d’éviter un doublon",
         "decide": "Décider",
         "distinct": "Personnes différentes",

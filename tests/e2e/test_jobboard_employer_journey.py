@@ -13,6 +13,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from accounts.models import User
 from billing.credits import balances
@@ -202,7 +203,9 @@ def test_employer_posts_a_job_from_account_to_end(browser, live_server, page, tm
 
     # 1. Profile (the employer is still signed in, from the job site to the dashboard).
     page.goto(f"/{lang}/jobs/employer/")
-    page.get_by_role("link", name=f"{group.organisation.legal_name} — {group.name}").click()
+    with translation.override(lang):  # « Groupe 001 » on French pages
+        group_name = group.display_name
+    page.get_by_role("link", name=f"{group.organisation.legal_name} — {group_name}").click()
     page.wait_for_url(f"**/jobs/groups/{group.pk}/dashboard/")
     check_accessibility(page, f"{shot}-01-dashboard")
     page.get_by_role("link", name=w["create"]).first.click()

@@ -105,7 +105,7 @@ def test_visitor_applies_and_employer_sees_the_figures(browser, live_server, pag
         {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PNG}
     )
     page.get_by_role("button", name=t["send"]).click()
-    page.get_by_text(t["not_cv"]).wait_for()
+    page.locator(".invalid-feedback", has_text=t["not_cv"]).wait_for()
     check_accessibility(page, f"jobboard-public-apply-refused-{lang}")
     shot(page, f"apply-refused-{lang}")
     page.get_by_label(t["cv"]).set_input_files(

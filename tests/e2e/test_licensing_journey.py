@@ -150,7 +150,7 @@ def test_buy_hand_out_apply_approve_redeem_follow(
     page.get_by_role("link", name=w["buy"]).click()
     page.get_by_label(w["quantity"]).fill("4")
     page.get_by_role("button", name=w["buy_button"], exact=True).click()
-    page.get_by_text(w["too_few"]).wait_for()
+    page.locator(".invalid-feedback", has_text=w["too_few"]).wait_for()
     check_accessibility(page, f"{shot}-03-buy-refused")
     page.get_by_label(w["quantity"]).fill("5")
     page.get_by_role("button", name=w["buy_button"], exact=True).click()

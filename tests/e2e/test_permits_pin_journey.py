@@ -130,7 +130,7 @@ def test_register_share_the_pin_associate_and_grant_submit(browser, live_server,
     member.goto(f"/{lang}/permits/")
     member.get_by_label(w["pin_field"]).fill("AAA-BBB-CCC")
     member.get_by_role("button", name=w["associate"]).click()
-    member.get_by_text(w["wrong"]).wait_for()
+    member.locator(".invalid-feedback", has_text=w["wrong"]).wait_for()
     check_accessibility(member, f"permits-{lang}-5-wrong-pin")
     member.get_by_label(w["pin_field"]).fill(pin.lower().replace("-", " "))
     member.get_by_role("button", name=w["associate"]).click()

@@ -330,7 +330,9 @@ def test_a_too_big_cv_is_refused(client, by_email):
 
 def test_missing_fields_are_refused(client, by_email):
     response = client.post(url("job_apply", by_email, "en"), {}, HTTP_USER_AGENT=BROWSER)
-    assert response.content.decode().count("This field is required.") == 4
+    # Each error at its field and again in the error summary at the top.
+    assert response.content.decode().count("This field is required.") == 2 * 4
+    assert "There is a problem" in response.content.decode()
 
 
 def test_applications_are_throttled_per_address(

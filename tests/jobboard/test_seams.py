@@ -317,7 +317,10 @@ def test_a_scheduled_posting_shows_its_publication_date(client, group, alice):
     complete_posting(group, alice, state=S.SCHEDULED, publish_mode="on_date", publish_on=publish_on)
     client.force_login(alice)
     page = client.get(url("jobboard:postings", group.pk)).content.decode()
-    assert re.search(rf'data-testid="publish-on">[^<]*{publish_on:%Y-%m-%d}', page)
+    # The date reads in the page's language (« 16 décembre 2026 »), not « — ».
+    shown = re.search(r'data-testid="publish-on">([^<]*)<', page)
+    assert shown and str(publish_on.year) in shown.group(1)
+    assert re.search(rf"\b{publish_on.day}(er)?\b", shown.group(1))
 
 
 def test_the_apply_form_is_filled_in_for_a_signed_in_seeker(client, group, alice):

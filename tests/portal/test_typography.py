@@ -119,3 +119,13 @@ def test_the_filter_button_reads_filtrer():
         assert pgettext("button", "Filter") == "Filtrer"
     buttons = [p for p in TEMPLATES if '{% translate "Filter" %}' in p.read_text()]
     assert not buttons
+
+
+def test_a_date_kept_as_iso_text_reads_in_words_and_other_text_stays():
+    # Dates kept in JSON (a consent's signature date, a snapshot) reach templates as text.
+    with translation.override("fr"):
+        assert long_date("2026-04-01") == "1er avril 2026"
+        assert long_date("2026-04-01T10:00:00") == "1er avril 2026"
+        assert long_date("pas une date") == "pas une date"
+    with translation.override("en"):
+        assert long_date("2027-03-15") == "March 15, 2027"
