@@ -33,3 +33,11 @@ def mailings(count: int) -> None:
             }
         )
     )
+
+
+def users(*emails: str) -> None:
+    """Users who can sign in with tests.factories.PASSWORD."""
+    from tests.factories import UserFactory
+
+    for email in emails:
+        UserFactory(email=email)

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -226,8 +227,8 @@ def gunicorn(env: dict, log: Path, workers: int = 2) -> tuple[Process, str]:
         if process.popen.poll() is not None:
             raise AssertionError(f"gunicorn stopped:\n{process.log()}")
         try:
-            return requests.get(base + "/healthz", timeout=5).status_code == 200
-        except requests.ConnectionError:
+            return requests.get(base + "/healthz", timeout=30).status_code == 200
+        except (requests.ConnectionError, requests.Timeout):
             return False
 
     wait_until(ready, "gunicorn to serve /healthz", 90)
@@ -257,9 +258,12 @@ def celery_worker(env: dict, log: Path, concurrency: int = 1) -> Process:
 def enqueue(redis_url: str, name: str, *args) -> None:
     """Start task `name` through the private broker, as beat or a web request does (the
     routes of the settings apply: the e-mail tasks go to the "email" queue)."""
+    from celery.exceptions import AlwaysEagerIgnored
+
     from portal.celery import app
 
-    with app.connection_for_write(redis_url) as connection:
+    with app.connection_for_write(redis_url) as connection, warnings.catch_warnings():
+        warnings.simplefilter("ignore", AlwaysEagerIgnored)  # the tests' own setting
         app.send_task(name, args=args, connection=connection)
 
 
