@@ -20,7 +20,10 @@ def mailings(count: int) -> None:
     posting = active_posting(ready_group(manager), manager)
     posting.domains.set([ref("field", "civil")])
     digest = [UserFactory(email=f"digest{n}@example.org") for n in range(count)]
-    SeekerProfile.objects.bulk_create(SeekerProfile(user=u, weekly_digest=True) for u in digest)
+    SeekerProfile.objects.bulk_create(
+        SeekerProfile(user=u, weekly_digest=True)  # type: ignore[misc]
+        for u in digest
+    )
     targeted = [seeker(email=f"targeted{n}@example.org").user for n in range(count)]
     send = boosts.targeted_confirm(posting=posting, scope="regions", actor=manager)
     TargetedSend.objects.filter(pk=send.pk).update(state="paid", paid_at=timezone.now())
