@@ -101,10 +101,9 @@ def _eligibility_sweep():
 
 @case("jobboard.publish_and_expire_postings")
 def _publish_and_expire():
+    from jobboard.boosts import alerts
     from jobboard.postings.models import Posting
     from tests.jobboard.postings_helpers import complete_posting, ready_group
-
-    from jobboard.boosts import alerts
 
     user = UserFactory()
     group = ready_group(user, name="Publication inc.")
