@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run stop test install lint typecheck pytest messages bench demo worker beat clean
+.PHONY: run stop test install lint typecheck pytest messages bench demo worker beat backup restore clean
 
 $(VENV)/.installed: pyproject.toml
 	scripts/system-packages
@@ -61,6 +61,15 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A portal beat -l info
+
+# The database and the uploads into backups/<timestamp>/; restore one into an EMPTY database
+# (docs/production.md, "Backup and restore").
+backup: install
+	scripts/backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<timestamp>"; exit 2; }
+	scripts/restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

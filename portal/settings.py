@@ -148,11 +148,13 @@ def _redis_db(url: str, db: int) -> str:
 
 
 if REDIS_URL:
-    # The cache gets its own database so clearing it never touches queued tasks.
+    # The cache gets its own database so clearing it never touches queued tasks. While Redis
+    # is unreachable it fails soft (portal.lib.cache): pages work, rate limits do not hold.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.lib.cache.FailSoftRedisCache",
             "LOCATION": _redis_db(REDIS_URL, int(os.environ.get("REDIS_CACHE_DB", "1"))),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

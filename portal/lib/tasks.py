@@ -12,12 +12,16 @@ The name is the task's registered name: "<module>.<function>" for a plain `@shar
 or the `name=` given to the decorator (e.g. "jobboard.weekly_digest").
 """
 
+import logging
 from functools import partial
 from typing import Any
 
 from celery import current_app
 from celery.result import AsyncResult
 from django.db import transaction
+from kombu.exceptions import OperationalError as BrokerUnreachable
+
+logger = logging.getLogger(__name__)
 
 
 def enqueue(name: str, /, *args: Any, **kwargs: Any) -> AsyncResult:
@@ -41,5 +45,16 @@ def enqueue(name: str, /, *args: Any, **kwargs: Any) -> AsyncResult:
 
 def enqueue_on_commit(name: str, /, *args: Any, **kwargs: Any) -> None:
     """`enqueue` once the current transaction commits (at once outside a transaction),
-    so the worker reads committed rows; nothing is sent if the transaction rolls back."""
-    transaction.on_commit(partial(enqueue, name, *args, **kwargs))
+    so the worker reads committed rows; nothing is sent if the transaction rolls back.
+
+    If the broker is unreachable then (Redis restarting), the error is logged and the page
+    still answers: what was committed stands, and the scheduled jobs pick the work up from
+    the database (the outbox sweep sends stored e-mails; docs/production.md)."""
+    transaction.on_commit(partial(_enqueue_or_log, name, *args, **kwargs))
+
+
+def _enqueue_or_log(name: str, /, *args: Any, **kwargs: Any) -> None:
+    try:
+        enqueue(name, *args, **kwargs)
+    except BrokerUnreachable as error:
+        logger.error("task %s not queued, the broker is unreachable: %s", name, error)

@@ -1,7 +1,9 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse, translate_url
@@ -11,6 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from portal.lib.redirects import safe_next
 from portal.models import OutboundEmail
 from portal.service_registry import Service, openable_services, services
+
+log = logging.getLogger("portal.health")
 
 
 @require_GET
@@ -109,7 +113,13 @@ def robots_txt(request):
 
 @require_GET
 def healthz(request):
-    """Liveness and database reachability, for container health checks."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness and database reachability, for container health checks: 200 "ok", or 503
+    and why (the database's error, never its address or password)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        log.warning("healthz: database unavailable: %s", error)
+        reason = f"database unavailable: {type(error).__name__}"
+        return HttpResponse(reason, status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")

@@ -1,4 +1,4 @@
-"""Error pages (400, 403, 404, 429, 500, CSRF failure) in the portal's layout and the page's
+"""Error pages (400, 403, 404, 429, 500, 503, CSRF failure) in the portal's layout and the page's
 language: each says why the page is not shown and what to do next.
 
 A view may explain a refusal: `raise PermissionDenied(_("Owner search is for verified
@@ -6,8 +6,11 @@ owners…"))` shows that sentence on the 403 page. Only messages given that way 
 other errors show the generic text."""
 
 import logging
+import sys
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils.functional import Promise
@@ -46,9 +49,26 @@ def too_many_requests(request, exception=None):
     return _render(request, 429, "429")
 
 
+# The database is unreachable (restarting, failing over, out of connections): the page says
+# so with 503 and when to try again, instead of an error of the portal.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(request=None) -> HttpResponse:
+    """503 in the page's language, rendered without the database (no user, no menus)."""
+    context = {"SITE_NAME": settings.SITE_NAME, "SUPPORT_EMAIL": settings.SUPPORT_EMAIL}
+    body = loader.render_to_string("errors/503.html", context)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def server_error(request):
     """The layout needs the database (signed-in user, groups): if that is what failed, a
-    page without it."""
+    page without it. An unreachable database answers 503 (`database_unavailable`)."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return database_unavailable(request)
     try:
         return _render(request, 500, "500")
     except Exception:  # noqa: BLE001 - the error page must never fail

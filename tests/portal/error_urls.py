@@ -2,6 +2,7 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db import OperationalError
 from django.urls import path
 
 from portal import urls as portal_urls
@@ -20,11 +21,16 @@ def _broken(request):
     raise RuntimeError("a bug")
 
 
+def _database_down(request):
+    raise OperationalError('connection to server at "db", port 5432 failed: Connection refused')
+
+
 urlpatterns = [
     *i18n_patterns(
         path("test-errors/400/", _bad),
         path("test-errors/403/", _forbidden),
         path("test-errors/500/", _broken),
+        path("test-errors/503/", _database_down),
     ),
     *portal_urls.urlpatterns,
 ]

@@ -15,6 +15,7 @@ EXPECTED = {
         403: "Vous n’avez pas accès à cette page",
         404: "Page introuvable",
         500: "Une erreur s’est produite de notre côté",
+        503: "Le portail est momentanément indisponible",
         "csrf": "Le formulaire a expiré",
         "todo": "Ce que vous pouvez faire",
     },
@@ -23,6 +24,7 @@ EXPECTED = {
         403: "You do not have access to this page",
         404: "Page not found",
         500: "Something went wrong on our side",
+        503: "The portal is briefly unavailable",
         "csrf": "The form has expired",
         "todo": "What you can do",
     },
@@ -60,6 +62,18 @@ def test_server_error_page(lang):
     assert response.status_code == 500
     html = _page(response)
     assert EXPECTED[lang][500] in html and "a bug" not in html
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_database_down_page(lang):
+    """The database unreachable: 503 in the page's language, a page that needs nothing from
+    the database, and when to try again (tests/faults/test_postgres_restart.py: for real)."""
+    client = Client(raise_request_exception=False)
+    response = client.get(f"/{lang}/test-errors/503/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html and EXPECTED[lang][503] in html
+    assert EXPECTED[lang]["todo"] in html and "Connection refused" not in html
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

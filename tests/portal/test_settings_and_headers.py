@@ -81,6 +81,21 @@ def test_healthz(client):
     assert client.get("/healthz").content == b"ok"
 
 
+@pytest.mark.django_db
+def test_healthz_says_why_when_the_database_is_unreachable(client, monkeypatch):
+    from django.db import OperationalError, connection
+
+    def refused():
+        raise OperationalError('connection to server at "db", port 5432 failed')
+
+    monkeypatch.setattr(connection, "cursor", refused)
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (
+        503,
+        b"database unavailable: OperationalError",
+    )
+
+
 def _demo_counts():
     from allauth.account.models import EmailAddress
 
