@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.console.queries import dashboard_rows
 from portal.models import OutboundEmail
 from portal.service_registry import Service, services
 
@@ -31,7 +32,13 @@ def dashboard(request):
     others: list[Service] = []
     for service in services():
         (mine if service.participates(request.user) else others).append(service)
-    return render(request, "portal/dashboard.html", {"my_services": mine, "other_services": others})
+    # Office staff see their queue first (issue 20): mine, unassigned, overdue per office.
+    queue_rows = dashboard_rows(request.user)
+    return render(
+        request,
+        "portal/dashboard.html",
+        {"my_services": mine, "other_services": others, "queue_rows": queue_rows},
+    )
 
 
 @require_POST
