@@ -15,23 +15,30 @@ def _office_field(key: str) -> str:
     return f"office_{key}"
 
 
-class StaffUserChangeForm(UserChangeForm):
+class _OfficesForm(UserChangeForm):
     """The person's offices, one choice each; saved through the console's audited service."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         held = (self.instance.staff_offices or {}) if self.instance.pk else {}
         primary = str(self.instance.__dict__.get("staff_role") or "")
-        for key, label in StaffRole.choices:
-            self.fields[_office_field(key)] = forms.ChoiceField(
-                label=label,
-                choices=LEVEL_CHOICES,
-                required=False,
-                initial=held.get(key) or (REVIEWER if key == primary else ""),
+        for key in StaffRole.values:
+            self.fields[_office_field(key)].initial = held.get(key) or (
+                REVIEWER if key == primary else ""
             )
 
     def offices(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(_office_field(key), "") for key in StaffRole.values}
+
+
+StaffUserChangeForm = type(
+    "StaffUserChangeForm",
+    (_OfficesForm,),
+    {
+        _office_field(key): forms.ChoiceField(label=label, choices=LEVEL_CHOICES, required=False)
+        for key, label in StaffRole.choices
+    },
+)
 
 
 @admin.register(User)
@@ -55,7 +62,7 @@ class UserAdmin(BaseUserAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
-        if not isinstance(form, StaffUserChangeForm):
+        if not isinstance(form, _OfficesForm):
             return
         from portal.console.services import staff_office_set
 
