@@ -46,7 +46,7 @@ class User(AbstractUser):
     # The primary office, read as every office held (accounts/staff.py); the offices and
     # levels themselves: {office: "reviewer" | "supervisor"}, set by portal.console.services.
     staff_role = StaffRoleField(_("staff role"), max_length=32, choices=StaffRole, blank=True)
-    staff_offices = models.JSONField(_("offices"), default=dict, blank=True)
+    staff_offices = models.JSONField(_("offices"), default=dict, db_default={}, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

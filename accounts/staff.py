@@ -74,7 +74,7 @@ def offices_of(user) -> dict[str, str]:
     if user.is_superuser:
         return dict.fromkeys(office_keys(), SUPERVISOR)
     held = {k: v for k, v in (user.staff_offices or {}).items() if v in LEVELS}
-    primary = user.__dict__.get("staff_role") or ""
+    primary = str(user.staff_role)  # the stored primary office (request.user may be lazy)
     if primary and primary not in held:
         held[primary] = REVIEWER
     return held

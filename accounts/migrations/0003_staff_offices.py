@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='staff_offices',
-            field=models.JSONField(blank=True, default=dict, verbose_name='offices'),
+            field=models.JSONField(blank=True, db_default={}, default=dict, verbose_name='offices'),
         ),
         migrations.AddIndex(
             model_name='user',

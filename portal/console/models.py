@@ -74,6 +74,12 @@ class WorkItem(models.Model):
                 condition=Q(state="waiting"),
                 name="workitem_waiting",
             ),
+            # The same across several offices (a person with many), in the queue's order.
+            models.Index(
+                fields=["due_date", "created_at", "id"],
+                condition=Q(state="waiting"),
+                name="workitem_waiting_due",
+            ),
             # "Mine": a person's open items.
             models.Index(
                 fields=["assignee", "due_date"],
@@ -85,6 +91,12 @@ class WorkItem(models.Model):
                 fields=["office", "-decided_at", "-id"],
                 condition=Q(state="decided"),
                 name="workitem_decided",
+            ),
+            # The archive across several offices: newest first.
+            models.Index(
+                fields=["-decided_at", "-id"],
+                condition=Q(state="decided"),
+                name="workitem_decided_recent",
             ),
             # Arrivals per week on the overview.
             models.Index(fields=["office", "created_at"], name="workitem_arrivals"),

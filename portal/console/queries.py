@@ -73,7 +73,7 @@ def _scope(user, filters: Filters) -> QuerySet[WorkItem]:
         items = items.filter(kind=filters.kind)
     if filters.q:
         text = filters.q.lower()
-        match = Q(search__contains=text) | Q(reference__iexact=filters.q)
+        match = Q(search__contains=text)  # the reference is in the search text too
         if text.lstrip("#").isdigit():
             match |= Q(pk=int(text.lstrip("#")))
         items = items.filter(match)

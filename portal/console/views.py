@@ -223,20 +223,14 @@ def overview(request):
     data = queries.overview(offices)
     today = timezone.localdate()
     kinds = queries.kinds_for_offices(offices)
+    days = services.deadlines(kinds)
     context = {
         **data,
         "chart": week_chart(data["weeks"]),
         "offices": [(o, office_label(o)) for o in supervised],
         "office": office if office in supervised else "",
         "period": PeriodForm(initial={"start": today.replace(day=1), "end": today}),
-        "deadlines": [
-            (
-                k,
-                services.deadline_days(k),
-                DeadlineForm(initial={"business_days": services.deadline_days(k)}, prefix=k.key),
-            )
-            for k in kinds
-        ],
+        "deadlines": [(k, days[k.key], DeadlineForm(prefix=k.key)) for k in kinds],
     }
     for row in context["rows"]:
         row["office_label"] = office_label(row["office"])

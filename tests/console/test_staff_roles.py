@@ -137,3 +137,9 @@ def test_the_admin_sets_offices_through_the_audited_service(client):
     person.refresh_from_db()
     assert offices_of(person) == {"ministry": "supervisor", "city": "reviewer"}
     assert AuditEvent.objects.filter(verb="staff.office_set", subject_id=person.pk).count() == 2
+
+
+def test_a_legacy_one_role_person_opens_the_console(client):
+    client.force_login(UserFactory(staff_role="ministry"))  # request.user is a lazy object
+    assert client.get("/en/console/").status_code == 200
+    assert client.get("/en/console/overview/").status_code == 403
