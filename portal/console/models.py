@@ -56,6 +56,12 @@ class WorkItem(models.Model):
     outcome = models.CharField(_("decision"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
 
+    # Set by portal.console.queries.decorate, in the reader's language.
+    kind_label: str
+    outcome_label: str
+    is_overdue: bool
+    display_title: str
+
     class Meta:
         verbose_name = _("work item")
         verbose_name_plural = _("work items")
@@ -68,11 +74,13 @@ class WorkItem(models.Model):
             ),
         ]
         indexes = [
-            # The queue: an office's waiting items by due date (and the counts).
+            # The queue: an office's waiting items by due date; with the assignee, the
+            # counts per state read the index alone.
             models.Index(
                 fields=["office", "due_date", "id"],
+                include=["assignee"],
                 condition=Q(state="waiting"),
-                name="workitem_waiting",
+                name="workitem_waiting_counts",
             ),
             # The same across several offices (a person with many), in the queue's order.
             models.Index(

@@ -197,9 +197,9 @@ def work_take(*, item: WorkItem, actor) -> WorkItem:
             audit_record(actor=actor, subject=item, verb="work.taken")
     item.refresh_from_db()
     if not won and item.assignee_id != actor.pk:
-        holder = (
-            User.objects.filter(pk=item.assignee_id).first() if item.state == W.WAITING else None
-        )
+        holder = None
+        if item.state == W.WAITING and item.assignee_id is not None:
+            holder = User.objects.filter(pk=item.assignee_id).first()
         raise Taken(holder)
     return item
 

@@ -5,14 +5,14 @@ opened or closed once the app's transaction commits, from the object as it was c
 
 from functools import partial
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 
 from portal.console.kinds import kinds_for_model, watched_models
 from portal.console.services import work_gone, work_sync
 
 
-def sync_object(model: type, pk) -> None:
+def sync_object(model: type[models.Model], pk) -> None:
     obj = model._default_manager.filter(pk=pk).first()
     for kind in kinds_for_model(model):
         if obj is None:

@@ -100,7 +100,8 @@ def item_detail(request, item_id: int):
     _staff(request.user)
     item = queries.item_for_staff(request.user, item_id)
     kind = find_work_kind(item.kind)
-    subject = item.subject_type.model_class()._default_manager.filter(pk=item.subject_id).first()
+    model = item.subject_type.model_class()
+    subject = model._default_manager.filter(pk=item.subject_id).first() if model else None
     if item.state == WorkItem.State.WAITING and kind is not None:
         # A set-based change in the app may have closed it without a signal: catch up.
         if subject is None:
