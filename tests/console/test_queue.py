@@ -56,7 +56,7 @@ def test_counts_per_state_and_overdue_stands_out_in_words(client):
     mine = client.get("/en/console/?state=mine").content.decode()
     assert "En retard" in mine and "À temps" not in mine
     header = client.get("/en/dashboard/").content.decode()
-    assert "2 waiting" in header and "1 overdue" in header
+    assert '2<span class="visually-hidden"> waiting' in header and "1 overdue" in header
 
 
 def test_take_give_release(client):
