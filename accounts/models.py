@@ -3,21 +3,13 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from accounts.staff import StaffRole, StaffRoleField
+
 
 class Language(models.TextChoices):
     # Each language is named in itself, as a language switcher shows it.
     FR = "fr", "Français"
     EN = "en", "English"
-
-
-class StaffRole(models.TextChoices):
-    """Office staff: each role reviews only its own service's queues."""
-
-    ACCREDITATION_OFFICE = "accreditation_office", _("Accreditation office (operator matching)")
-    REGULATOR = "regulator", _("Regulator (job board)")
-    CERTIFICATION_OFFICE = "certification_office", _("Certification office (licensing)")
-    MINISTRY = "ministry", _("Ministry (summer jobs)")
-    CITY = "city", _("City (building permits)")
 
 
 class UserManager(BaseUserManager["User"]):
@@ -51,7 +43,10 @@ class User(AbstractUser):
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language, default=Language.FR
     )
-    staff_role = models.CharField(_("staff role"), max_length=32, choices=StaffRole, blank=True)
+    # The primary office, read as every office held (accounts/staff.py); the offices and
+    # levels themselves: {office: "reviewer" | "supervisor"}, set by portal.console.services.
+    staff_role = StaffRoleField(_("staff role"), max_length=32, choices=StaffRole, blank=True)
+    staff_offices = models.JSONField(_("offices"), default=dict, db_default={}, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -65,6 +60,12 @@ class User(AbstractUser):
         constraints = [
             # Addresses differing only in case are the same person.
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+        indexes = [
+            # Office staff (colleagues to give an item to, the staff page): a few rows.
+            models.Index(
+                fields=["staff_role"], condition=~models.Q(staff_role=""), name="user_staff_idx"
+            ),
         ]
 
     def __str__(self) -> str:

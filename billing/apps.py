@@ -7,4 +7,9 @@ class BillingConfig(AppConfig):
     verbose_name = _("Billing")
 
     def ready(self) -> None:
-        from billing import checks  # noqa: F401 - registers the deploy check
+        from billing import (
+            checks,  # noqa: F401 - registers the deploy check
+            work,  # its kinds of work in the offices' console
+        )
+
+        work.register()

@@ -14,6 +14,9 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Summer jobs casework")
 
     def ready(self) -> None:
+        from casework import work  # its kinds of work in the offices' console
+
+        work.register()
         from casework import roles  # noqa: F401  (registers the casework roles)
         from casework.models import Consent, EmployerYearForm
         from portal import files

@@ -36,6 +36,9 @@ class LicensingConfig(AppConfig):
     verbose_name = _("Supervisor certification licences")
 
     def ready(self) -> None:
+        from licensing import work  # its kinds of work in the offices' console
+
+        work.register()
         from billing.hooks import Shop, register_fulfilment, register_shop
         from licensing import roles, services
         from licensing.models import Application

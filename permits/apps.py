@@ -13,6 +13,9 @@ class PermitsConfig(AppConfig):
     verbose_name = _("Building permits")
 
     def ready(self) -> None:
+        from permits import work  # its kinds of work in the offices' console
+
+        work.register()
         from permits import roles  # noqa: F401  (registers the permits roles)
         from permits.models import Application
         from portal import files

@@ -91,6 +91,7 @@ def demo_user(account: DemoAccount) -> User:
             "first_name": account.first_name,
             "last_name": account.last_name,
             "staff_role": account.staff_role,
+            "staff_offices": {account.staff_role: "supervisor"} if account.staff_role else {},
             "language": account.language,
             "is_staff": account.superuser,
             "is_superuser": account.superuser,

@@ -49,6 +49,14 @@ def get_review_kind(key: str) -> ReviewKind:
     return _kinds[key]
 
 
+def find_review_kind(key: str) -> ReviewKind | None:
+    return _kinds.get(key)
+
+
+def review_kinds() -> list[ReviewKind]:
+    return list(_kinds.values())
+
+
 def attach_summaries(reviews: list) -> list:
     """Set `display_summary` on each review, in the active language (one query per kind)."""
     by_kind: dict[str, list] = {}

@@ -111,10 +111,11 @@ def organisation_groups(organisation: Organisation) -> QuerySet[Group]:
     )
 
 
-def staff_inbox(staff_role: str) -> QuerySet[Review]:
-    """Open reviews of one staff role, oldest first."""
+def staff_inbox(staff_roles) -> QuerySet[Review]:
+    """Open reviews of the given offices (one key or several), oldest first."""
+    roles = [staff_roles] if isinstance(staff_roles, str) else list(staff_roles)
     return (
-        Review.objects.filter(staff_role=staff_role, state=Review.State.OPEN)
+        Review.objects.filter(staff_role__in=roles, state=Review.State.OPEN)
         .select_related("applicant", "subject_type")
         .order_by("created_at", "pk")
     )

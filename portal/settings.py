@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "oauth2_provider",
     "api",
+    "portal.console",  # last: the offices' console reads every app's kinds of work
 ]
 
 MIDDLEWARE = [
@@ -178,6 +179,11 @@ CELERY_TASK_ROUTES = {
 CELERY_TIMEZONE = "America/Toronto"
 # The schedule: every periodic job of every app is declared here (Celery beat).
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # The offices' console: items that set-based updates opened or closed without a signal.
+    "console-reconcile": {
+        "task": "console.reconcile",
+        "schedule": 300.0,
+    },
     "retry-unsent-emails": {
         "task": "portal.tasks.retry_unsent_emails",
         "schedule": 300.0,

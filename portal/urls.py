@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     ),
     path("staff/inbox/", staff.inbox, name="staff_inbox"),
     path("staff/reviews/<int:review_id>/", staff.review_detail, name="staff_review"),
+    path("console/", include("portal.console.urls")),  # the offices' console (issue 20)
     # One prefix per service app; each app keeps its own urls.py (with app_name).
     path("matching/", include("matching.urls")),
     path("jobs/", include("jobboard.urls")),

@@ -9,6 +9,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.staff import offices_of
 from portal.errors import CoreError
 from portal.lib.dates import add_business_days
 from portal.models import Review
@@ -63,7 +64,7 @@ def review_open(
 @transaction.atomic
 def review_decide(*, review: Review, actor, decision: str, note: str = "") -> Review:
     review = Review.objects.select_for_update().get(pk=review.pk)
-    if actor.staff_role != review.staff_role:
+    if review.staff_role not in offices_of(actor):
         security_log.warning("refused review=%s staff=%s", review.pk, actor.pk)
         raise PermissionDenied
     if review.state != Review.State.OPEN:

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.lib.redirects import safe_next
+from portal.console.queries import dashboard_rows
 from portal.models import OutboundEmail
 from portal.service_registry import Service, openable_services, services
 
@@ -39,7 +40,13 @@ def dashboard(request):
     others: list[Service] = []
     for service in services():
         (mine if service.participates(request.user) else others).append(service)
-    return render(request, "portal/dashboard.html", {"my_services": mine, "other_services": others})
+    # Office staff see their queue first (issue 20): mine, unassigned, overdue per office.
+    queue_rows = dashboard_rows(request.user)
+    return render(
+        request,
+        "portal/dashboard.html",
+        {"my_services": mine, "other_services": others, "queue_rows": queue_rows},
+    )
 
 
 @require_POST

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.staff import offices_of
 from portal.access import review_for_staff
 from portal.errors import CoreError
 from portal.forms import ReviewDecisionForm
@@ -19,7 +20,7 @@ from portal.services.reviews import review_decide
 
 
 def _staff_only(user) -> None:
-    if not user.staff_role:
+    if not offices_of(user):
         raise PermissionDenied
 
 
@@ -27,7 +28,7 @@ def _staff_only(user) -> None:
 @require_GET
 def inbox(request):
     _staff_only(request.user)
-    page = Paginator(staff_inbox(request.user.staff_role), 50).get_page(request.GET.get("page"))
+    page = Paginator(staff_inbox(offices_of(request.user)), 50).get_page(request.GET.get("page"))
     attach_summaries(list(page))
     return render(request, "portal/staff/inbox.html", {"page": page, "today": timezone.localdate()})
 

@@ -1,0 +1,347 @@
+"""Reads of the offices' console, scoped to the person's offices, each a fixed number of SQL
+statements whatever the number of items."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db import connection
+from django.db.models import Count, Min, Q, QuerySet
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from accounts.staff import SUPERVISOR, offices_of
+from portal.console.kinds import WorkKind, find_work_kind, work_kinds
+from portal.console.models import WorkItem
+from portal.models import Review
+from portal.review_kinds import attach_summaries
+
+W = WorkItem.State
+STATES = ("waiting", "overdue", "mine", "unassigned", "decided")
+PAGE_SIZE = 50
+COUNT_CAP = 1000  # the decided count stops here ("1000+"): half a million rows cost time
+
+
+@dataclass
+class Filters:
+    office: str = ""
+    kind: str = ""
+    state: str = "waiting"
+    q: str = ""
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, params, offices: dict[str, str]) -> "Filters":
+        office = params.get("office", "")
+        state = params.get("state", "waiting")
+        try:
+            page = max(1, min(int(params.get("page", "1")), 10_000))
+        except ValueError:
+            page = 1
+        return cls(
+            office=office if office in offices else "",
+            kind=params.get("kind", "") if find_work_kind(params.get("kind", "")) else "",
+            state=state if state in STATES else "waiting",
+            q=" ".join(params.get("q", "").split())[:100],
+            page=page,
+        )
+
+
+@dataclass
+class QueuePage:
+    items: list
+    number: int
+    has_next: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    decided_capped: bool = False
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+
+def kinds_for_offices(offices) -> list[WorkKind]:
+    return sorted(
+        (k for k in work_kinds() if not k.offices or set(k.offices) & set(offices)),
+        key=lambda k: str(k.label),
+    )
+
+
+def _scope(user, filters: Filters) -> QuerySet[WorkItem]:
+    offices = [filters.office] if filters.office else list(offices_of(user))
+    items = WorkItem.objects.filter(office__in=offices)
+    if filters.kind:
+        items = items.filter(kind=filters.kind)
+    if filters.q:
+        text = filters.q.lower()
+        match = Q(search__contains=text)  # the reference is in the search text too
+        if text.lstrip("#").isdigit():
+            match |= Q(pk=int(text.lstrip("#")))
+        items = items.filter(match)
+    return items
+
+
+def _waiting_filter(state: str, user, today: date) -> Q:
+    return {
+        "waiting": Q(),
+        "overdue": Q(due_date__lt=today),
+        "mine": Q(assignee=user),
+        "unassigned": Q(assignee__isnull=True),
+    }[state]
+
+
+def queue_counts(user, filters: Filters, today: date) -> tuple[dict[str, int], bool]:
+    """Counts per state for the chosen office, kind and search: one statement over the
+    waiting items, one capped count of the decided ones."""
+    scope = _scope(user, filters)
+    counts = scope.filter(state=W.WAITING).aggregate(
+        waiting=Count("pk"),
+        overdue=Count("pk", filter=Q(due_date__lt=today)),
+        mine=Count("pk", filter=Q(assignee=user)),
+        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
+    )
+    decided = capped_count(scope.filter(state=W.DECIDED), COUNT_CAP)
+    counts["decided"] = decided
+    return counts, decided >= COUNT_CAP
+
+
+def capped_count(queryset: QuerySet, cap: int) -> int:
+    return queryset.order_by()[:cap].count()
+
+
+def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
+    today = today or timezone.localdate()
+    counts, capped = queue_counts(user, filters, today)
+    items = _scope(user, filters).select_related("assignee", "decided_by")
+    if filters.state == "decided":
+        items = items.filter(state=W.DECIDED).order_by("-decided_at", "-id")
+    else:
+        items = items.filter(state=W.WAITING).filter(_waiting_filter(filters.state, user, today))
+        items = items.order_by("due_date", "created_at", "id")
+    start = (filters.page - 1) * PAGE_SIZE
+    rows = list(items[start : start + PAGE_SIZE + 1])
+    page = QueuePage(
+        items=rows[:PAGE_SIZE],
+        number=filters.page,
+        has_next=len(rows) > PAGE_SIZE,
+        counts=counts,
+        decided_capped=capped,
+    )
+    decorate(page.items, today)
+    return page
+
+
+def decorate(items: list[WorkItem], today: date) -> list[WorkItem]:
+    """Labels in the reader's language: the kind, the decision, and the reviews' summaries
+    (one query for the page's reviews, then one per kind that renders its own)."""
+    by_key = {k.key: k for k in work_kinds()}
+    review_ids = [i.subject_id for i in items if getattr(by_key.get(i.kind), "review", False)]
+    reviews = {r.pk: r for r in attach_summaries(list(Review.objects.filter(pk__in=review_ids)))}
+    for item in items:
+        kind = by_key.get(item.kind)
+        item.kind_label = str(kind.label) if kind else item.kind
+        item.outcome_label = (
+            str(kind.outcome_labels.get(item.outcome, item.outcome)) if kind else ""
+        )
+        item.is_overdue = item.state == W.WAITING and item.due_date < today
+        review = reviews.get(item.subject_id) if kind and kind.review else None
+        item.display_title = getattr(review, "display_summary", None) or item.title
+    return items
+
+
+def header_counts(user) -> dict[str, int] | None:
+    """What waits for the person (unassigned or theirs, in their offices), and how much of
+    it is late: one statement; None for people without an office."""
+    offices = offices_of(user)
+    if not offices:
+        return None
+    today = timezone.localdate()
+    return (
+        WorkItem.objects.filter(state=W.WAITING, office__in=list(offices))
+        .filter(Q(assignee__isnull=True) | Q(assignee=user))
+        .aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+    )
+
+
+def dashboard_rows(user) -> list[dict]:
+    """Per office: mine, unassigned, overdue (one statement)."""
+    offices = offices_of(user)
+    if not offices:
+        return []
+    today = timezone.localdate()
+    rows = {
+        r["office"]: r
+        for r in WorkItem.objects.filter(state=W.WAITING, office__in=list(offices))
+        .values("office")
+        .annotate(
+            mine=Count("pk", filter=Q(assignee=user)),
+            unassigned=Count("pk", filter=Q(assignee__isnull=True)),
+            overdue=Count("pk", filter=Q(due_date__lt=today)),
+        )
+    }
+    return [
+        {"office": o, **rows.get(o, {"mine": 0, "unassigned": 0, "overdue": 0})} for o in offices
+    ]
+
+
+def next_candidates(user, limit: int = 5) -> list[tuple[int, str]]:
+    """The oldest unassigned waiting items the person may decide (by arrival)."""
+    return list(
+        WorkItem.objects.filter(
+            state=W.WAITING, office__in=list(offices_of(user)), assignee__isnull=True
+        )
+        .order_by("created_at", "id")
+        .values_list("pk", "office")[:limit]
+    )
+
+
+def item_for_staff(user, item_id: int) -> WorkItem:
+    """An item of one of the person's offices; 404 otherwise (even if it exists)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        WorkItem.objects.select_related("assignee", "decided_by", "subject_type"),
+        pk=item_id,
+        office__in=list(offices_of(user)),
+    )
+
+
+def staff_of_offices(offices: list[str]) -> list:
+    """Active people holding one of these offices (one statement)."""
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(is_active=True)
+        .exclude(staff_role="")
+        .filter(Q(staff_role__in=offices) | Q(staff_offices__has_any_keys=offices))
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def supervised_offices(user) -> list[str]:
+    return [o for o, level in offices_of(user).items() if level == SUPERVISOR]
+
+
+# --- Supervisor overview --------------------------------------------------------------------
+
+
+def _decided_recently(offices: list[str], now) -> dict[tuple[str, str], tuple]:
+    """Per office and kind, over the last 30 days: decisions in 7 days, in 30 days, and the
+    median time from arrival to decision in seconds (one statement)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT office, kind,
+                   count(*) FILTER (WHERE decided_at >= %s),
+                   count(*),
+                   percentile_cont(0.5) WITHIN GROUP (
+                       ORDER BY extract(epoch FROM decided_at - created_at))
+            FROM console_workitem
+            WHERE state = 'decided' AND office = ANY(%s) AND decided_at >= %s
+            GROUP BY office, kind
+            """,
+            [now - timedelta(days=7), offices, now - timedelta(days=30)],
+        )
+        return {(o, k): (d7, d30, float(m)) for o, k, d7, d30, m in cursor.fetchall()}
+
+
+def overview(offices: list[str], weeks: int = 12) -> dict:
+    """Per office and kind: waiting, overdue, oldest waiting, decided in the last 7 and 30
+    days, median time to decision (30 days); each person's open items; arrivals and
+    decisions per week. Five statements."""
+    now = timezone.now()
+    today = timezone.localdate()
+    waiting: dict[tuple[str, str], dict] = {
+        (r["office"], r["kind"]): dict(r)
+        for r in WorkItem.objects.filter(state=W.WAITING, office__in=offices)
+        .values("office", "kind")
+        .annotate(
+            waiting=Count("pk"),
+            overdue=Count("pk", filter=Q(due_date__lt=today)),
+            oldest=Min("created_at"),
+        )
+    }
+    decided = _decided_recently(offices, now)
+    by_key = {k.key: k for k in work_kinds()}
+    rows = []
+    for key in sorted(set(waiting) | set(decided)):
+        w, (last_7, last_30, median) = waiting.get(key, {}), decided.get(key, (0, 0, None))
+        kind = by_key.get(key[1])
+        rows.append(
+            {
+                "office": key[0],
+                "kind": key[1],
+                "kind_label": str(kind.label) if kind else key[1],
+                "waiting": w.get("waiting", 0),
+                "overdue": w.get("overdue", 0),
+                "oldest": w.get("oldest"),
+                "last_7": last_7,
+                "last_30": last_30,
+                "median": _duration(median),
+            }
+        )
+    people: list[dict] = [
+        dict(row)
+        for row in WorkItem.objects.filter(
+            state=W.WAITING, office__in=offices, assignee__isnull=False
+        )
+        .values(
+            "office", "assignee", "assignee__first_name", "assignee__last_name", "assignee__email"
+        )
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+        .order_by("office", "assignee__first_name", "assignee__email")
+    ]
+    for person in people:
+        name = f"{person['assignee__first_name']} {person['assignee__last_name']}".strip()
+        person["name"] = name or person["assignee__email"]
+    return {"rows": rows, "people": people, "weeks": weekly(offices, weeks)}
+
+
+def _duration(seconds: float | None) -> dict | None:
+    if seconds is None:
+        return None
+    hours = seconds / 3600
+    return {"days": int(hours // 24), "hours": int(hours % 24)}
+
+
+def weekly(offices: list[str], weeks: int) -> list[dict]:
+    """Arrivals and decisions per week, the last `weeks` weeks (two statements)."""
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    first = monday - timedelta(weeks=weeks - 1)
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    arrivals = dict(
+        WorkItem.objects.filter(office__in=offices, created_at__gte=start)
+        .annotate(week=TruncWeek("created_at"))
+        .values("week")
+        .annotate(n=Count("*"))  # not the id: the (office, created_at) index alone answers
+        .values_list("week", "n")
+    )
+    decisions = dict(
+        WorkItem.objects.filter(state=W.DECIDED, office__in=offices, decided_at__gte=start)
+        .annotate(week=TruncWeek("decided_at"))
+        .values("week")
+        .annotate(n=Count("pk"))
+        .values_list("week", "n")
+    )
+    arrivals = {k.date(): v for k, v in arrivals.items()}
+    decisions = {k.date(): v for k, v in decisions.items()}
+    out = []
+    for i in range(weeks):
+        week = first + timedelta(weeks=i)
+        out.append(
+            {"week": week, "arrivals": arrivals.get(week, 0), "decisions": decisions.get(week, 0)}
+        )
+    return out
+
+
+def decisions_between(offices: list[str], start: date, end: date) -> QuerySet[WorkItem]:
+    """Decisions of a period (both days included), for the CSV export."""
+    begin = timezone.make_aware(datetime.combine(start, time.min))
+    finish = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
+    return (
+        WorkItem.objects.filter(
+            state=W.DECIDED, office__in=offices, decided_at__gte=begin, decided_at__lt=finish
+        )
+        .select_related("decided_by", "assignee")
+        .order_by("decided_at", "id")
+    )
