@@ -7,11 +7,12 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from casework.plans import services
 from casework.plans.models import CloseReason, ObjectiveType, PlanGoal, PlanSubGoal, ServicePlan
-from casework.registry.models import Client, EmployerYearForm, Provider, ServicePoint
+from casework.registry.models import Client, Consent, EmployerYearForm, Provider, ServicePoint
 from portal.models import Membership
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -61,6 +62,10 @@ def seed() -> None:
                 plans__isnull=True,
             )
             .exclude(income_source="")
+            # Registration is complete: no plan without the consent (S3).
+            .filter(
+                Exists(Consent.objects.filter(client=OuterRef("pk"), withdrawn_at__isnull=True))
+            )
             .order_by("pk")[:30]
         )
         for n, client in enumerate(clients):

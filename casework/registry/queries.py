@@ -12,6 +12,7 @@ from casework.registry.models import (
     Client,
     ClientAccess,
     ClientProvider,
+    Consent,
     DuplicateSuspicion,
     Employer,
     EmployerYearForm,
@@ -104,6 +105,15 @@ def client_near_duplicates(
     if exclude:
         candidates = candidates.exclude(pk=exclude)
     return list(candidates.order_by("-similarity", "pk")[:10])
+
+
+def registration_missing(client: Client) -> list[str]:
+    """The registration steps a plan needs that the client's file lacks (S3, Q7, Q9):
+    "income" (the income source) and "consent" (consent in force, with the signed form)."""
+    missing = [] if client.income_source else ["income"]
+    if not Consent.objects.filter(client=client, withdrawn_at__isnull=True).exists():
+        missing.append("consent")
+    return missing
 
 
 def client_provider_names(client: Client) -> list[str]:

@@ -382,6 +382,18 @@ def consent_record(
     return consent
 
 
+def consent_hold(client: Client) -> Consent | None:
+    """The client's consent in force, locked until the caller's transaction ends: a withdrawal
+    recorded meanwhile waits, and one committed first is seen (the row no longer matches).
+    Call inside a transaction."""
+    return (
+        Consent.objects.select_for_update()
+        .filter(client=client, withdrawn_at__isnull=True)
+        .order_by("-signed_on", "-pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def consent_withdraw(*, consent: Consent, actor, note: str) -> None:
     """Withdrawal is recorded on the consent, which stays."""

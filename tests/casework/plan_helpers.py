@@ -11,11 +11,26 @@ from casework.registry import services as registry
 from tests.casework.helpers import make_client, make_employer, pdf
 
 
-def ready_client(provider, actor, **overrides):
+def ready_client(provider, actor, *, consent: bool = True, **overrides):
+    """A client whose registration is complete: income source, then the consent signed in
+    presence with the participant form (without `consent`, stopped before that step)."""
     client = make_client(provider, actor, **overrides)
     registry.client_set_income_source(client=client, actor=actor, income_source="no_income")
+    if consent:
+        record_consent(provider, actor, client)
     client.refresh_from_db()
     return client
+
+
+def record_consent(provider, actor, client):
+    return registry.consent_record(
+        client=client,
+        group=provider.group,
+        actor=actor,
+        notice=registry.notice_current(),
+        signed_on=timezone.localdate(),
+        upload=pdf("participant-form.pdf"),
+    )
 
 
 def employer_with_form(provider, actor, year: int | None = None, **overrides):

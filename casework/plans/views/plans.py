@@ -15,6 +15,7 @@ from casework.plans import services as plans
 from casework.plans.forms import ObjectiveAddForm, ObjectiveForm, PlacementForm, PlanForm
 from casework.plans.models import PlanObjective, ServicePlan
 from casework.plans.views.base import PAGE_SIZE, client_for_plan, plan_group, tab_perms
+from casework.registry import queries as registry_queries
 from casework.roles import PLANS
 from portal.selectors import audit_history
 
@@ -59,8 +60,11 @@ def plan_new(request, group_id: int, client_id: int):
                 "own": existing.group_id == group.pk,
             },
         )
+    # Registration first (S3): what is missing is said once, with links to those steps; the
+    # service refuses too (a withdrawal may land between this page and the submission).
+    missing = registry_queries.registration_missing(client)
     form = PlanForm(request.POST or None, group=group)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not missing and form.is_valid():
         try:
             plan = plans.plan_open(
                 client=client, group=group, actor=request.user, **form.cleaned_data
@@ -78,6 +82,7 @@ def plan_new(request, group_id: int, client_id: int):
             "perms": tab_perms(request),
             "client": client,
             "form": form,
+            "missing": missing,
             "age": client.age,
         },
     )
