@@ -520,7 +520,14 @@ def employer_register(*, actor, group: Group, fields: dict) -> Employer:
 def employer_year_form_add(
     *, employer: Employer, group: Group, actor, fields: dict, upload
 ) -> EmployerYearForm:
-    """The signed SJS employer form of a year: one per employer and year (DB unique)."""
+    """The signed SJS employer form of this year: one per employer and year (DB unique). A
+    form of another year is refused: last year's form is not accepted (S4, Q8)."""
+    this_year = timezone.localdate().year
+    if fields["year"] != this_year:
+        raise CaseworkError(
+            _("Only this year's SJS employer form (%(year)s) is accepted: ask for a new one.")
+            % {"year": this_year}
+        )
     if EmployerYearForm.objects.filter(employer=employer, year=fields["year"]).exists():
         raise CaseworkError(_("This employer already has its form for this year."))
     form = EmployerYearForm(employer=employer, group=group, recorded_by=actor, **fields)

@@ -5,9 +5,10 @@ import datetime
 
 from django.utils import timezone
 
-from casework.models import ObjectiveType, PlanGoal, PlanSubGoal
+from casework.models import EmployerYearForm, ObjectiveType, PlanGoal, PlanSubGoal
 from casework.plans import services as plans
 from casework.registry import services as registry
+from portal.files import private_file_store
 from tests.casework.helpers import make_client, make_employer, pdf
 
 
@@ -34,23 +35,32 @@ def record_consent(provider, actor, client):
 
 
 def employer_with_form(provider, actor, year: int | None = None, **overrides):
+    """An employer with its SJS form of `year` (this year by default; another year's form is
+    written as recorded back then, since only this year's form is accepted now)."""
     employer = make_employer(provider, actor, **overrides)
-    registry.employer_year_form_add(
-        employer=employer,
-        group=provider.group,
-        actor=actor,
-        upload=pdf("employer.pdf"),
-        fields={
-            "year": year or timezone.localdate().year,
-            "sector": "Retail",
-            "employees": 12,
-            "positions_offered": 2,
-            "wsib_covered": True,
-            "signer_name": "Marc Dubé",
-            "signer_title": "Owner",
-            "signed_on": timezone.localdate(),
-        },
-    )
+    fields = {
+        "year": year or timezone.localdate().year,
+        "sector": "Retail",
+        "employees": 12,
+        "positions_offered": 2,
+        "wsib_covered": True,
+        "signer_name": "Marc Dubé",
+        "signer_title": "Owner",
+        "signed_on": timezone.localdate(),
+    }
+    if fields["year"] == timezone.localdate().year:
+        registry.employer_year_form_add(
+            employer=employer,
+            group=provider.group,
+            actor=actor,
+            upload=pdf("employer.pdf"),
+            fields=fields,
+        )
+    else:
+        signed = private_file_store(upload=pdf("employer.pdf"), owner=actor)
+        EmployerYearForm.objects.create(
+            employer=employer, group=provider.group, signed_file=signed, **fields
+        )
     return employer
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -73,12 +74,15 @@ def employer_new(request, group_id: int):
 def employer_detail(request, group_id: int, pk: int):
     access = provider_for_member(request.user, group_id, EMPLOYERS)
     employer = get_object_or_404(Employer, pk=pk)
+    forms = list(employer.year_forms.select_related("signed_file", "recorded_by"))
     return render_for_provider(
         request,
         access,
         "casework/registry/employer_detail.html",
         employer=employer,
-        forms=list(employer.year_forms.select_related("signed_file", "recorded_by")),
+        forms=forms,
+        this_year=timezone.localdate().year,
+        has_this_year=any(form.year == timezone.localdate().year for form in forms),
         history=audit_history(employer),
     )
 
@@ -88,6 +92,9 @@ def employer_detail(request, group_id: int, pk: int):
 def employer_form_new(request, group_id: int, pk: int):
     access = provider_for_member(request.user, group_id, EMPLOYERS)
     employer = get_object_or_404(Employer, pk=pk)
+    if employer.year_forms.filter(year=timezone.localdate().year).exists():
+        messages.info(request, _("This employer already has its form for this year."))
+        return redirect("casework:employer", group_id=group_id, pk=pk)
     form = EmployerYearFormForm(posted(request), uploaded(request), employer=employer)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "signed_file"}
