@@ -413,11 +413,38 @@ def consent_withdraw(*, consent: Consent, actor, note: str) -> None:
     )
 
 
-def client_access_log(*, user, client: Client, group: Group | None) -> ClientAccess:
-    """One view of the full file (item 9)."""
-    return ClientAccess.objects.create(
-        client=client, user=user, group=group, staff_role=user.staff_role or ""
-    )
+_ACCESS_UPSERT = """
+    INSERT INTO casework_clientaccess
+        (client_id, user_id, group_id, staff_role, at, last_at, views, hour)
+    VALUES (%s, %s, %s, %s, %s, %s, 1, %s)
+    ON CONFLICT ({columns}) WHERE {condition}
+    DO UPDATE SET last_at = EXCLUDED.last_at, views = casework_clientaccess.views + 1
+"""
+
+
+def client_access_log(*, user, client: Client, group: Group | None) -> None:
+    """A view of the full file (item 9): the visit's line (person, client, organisation,
+    hour) counts one more page, or starts. One statement; the unique indexes decide."""
+    now = timezone.now()
+    if group is None:
+        sql = _ACCESS_UPSERT.format(columns="client_id, user_id, hour", condition="group_id IS NULL")
+    else:
+        sql = _ACCESS_UPSERT.format(
+            columns="client_id, user_id, group_id, hour", condition="group_id IS NOT NULL"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                client.pk,
+                user.pk,
+                group.pk if group else None,
+                user.staff_role or "",
+                now,
+                now,
+                now.replace(minute=0, second=0, microsecond=0),  # UTC
+            ],
+        )
 
 
 # --- The ministry's duplicate review ---------------------------------------------------------
@@ -448,6 +475,27 @@ def duplicate_mark_distinct(*, suspicion: DuplicateSuspicion, actor, note: str =
         )
 
 
+def _move_accesses(*, kept: Client, merged: Client) -> None:
+    """The merged record's visits move to the kept one; a visit both records had in the same
+    hour (same person and organisation) becomes one line."""
+    same_visit = (
+        "k.client_id = %s AND m.client_id = %s AND k.user_id = m.user_id"
+        " AND k.group_id IS NOT DISTINCT FROM m.group_id AND k.hour = m.hour"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE casework_clientaccess k SET views = k.views + m.views,"
+            " at = LEAST(k.at, m.at), last_at = GREATEST(k.last_at, m.last_at)"
+            f" FROM casework_clientaccess m WHERE {same_visit}",
+            [kept.pk, merged.pk],
+        )
+        cursor.execute(
+            f"DELETE FROM casework_clientaccess m USING casework_clientaccess k WHERE {same_visit}",
+            [kept.pk, merged.pk],
+        )
+    ClientAccess.objects.filter(client=merged).update(client=kept)
+
+
 @transaction.atomic
 def clients_merge(*, suspicion: DuplicateSuspicion, keep: Client, actor, note: str = "") -> Client:
     """Merge the pair into `keep`: providers, history, consents, access log and (through the
@@ -472,7 +520,7 @@ def clients_merge(*, suspicion: DuplicateSuspicion, keep: Client, actor, note: s
     EducationEntry.objects.filter(client=merged).update(client=kept)
     EmploymentEntry.objects.filter(client=merged).update(client=kept)
     Consent.objects.filter(client=merged).update(client=kept)
-    ClientAccess.objects.filter(client=merged).update(client=kept)
+    _move_accesses(kept=kept, merged=merged)
     for field in ("phone", "email", "street_address", "postal_code", "income_source"):
         if not getattr(kept, field) and getattr(merged, field):
             setattr(kept, field, getattr(merged, field))
