@@ -413,25 +413,32 @@ def consent_withdraw(*, consent: Consent, actor, note: str) -> None:
     )
 
 
-_ACCESS_UPSERT = """
+_ACCESS_INSERT = """
     INSERT INTO casework_clientaccess
         (client_id, user_id, group_id, staff_role, at, last_at, views, hour)
     VALUES (%s, %s, %s, %s, %s, %s, 1, %s)
-    ON CONFLICT ({columns}) WHERE {condition}
+"""
+_ACCESS_ONE_MORE = """
     DO UPDATE SET last_at = EXCLUDED.last_at, views = casework_clientaccess.views + 1
 """
+# The conflict targets are the two partial unique indexes of ClientAccess.
+_ACCESS_UPSERT_PROVIDER = (
+    _ACCESS_INSERT
+    + "ON CONFLICT (client_id, user_id, group_id, hour) WHERE group_id IS NOT NULL"
+    + _ACCESS_ONE_MORE
+)
+_ACCESS_UPSERT_MINISTRY = (
+    _ACCESS_INSERT
+    + "ON CONFLICT (client_id, user_id, hour) WHERE group_id IS NULL"
+    + _ACCESS_ONE_MORE
+)
 
 
 def client_access_log(*, user, client: Client, group: Group | None) -> None:
     """A view of the full file (item 9): the visit's line (person, client, organisation,
     hour) counts one more page, or starts. One statement; the unique indexes decide."""
     now = timezone.now()
-    if group is None:
-        sql = _ACCESS_UPSERT.format(columns="client_id, user_id, hour", condition="group_id IS NULL")
-    else:
-        sql = _ACCESS_UPSERT.format(
-            columns="client_id, user_id, group_id, hour", condition="group_id IS NOT NULL"
-        )
+    sql = _ACCESS_UPSERT_MINISTRY if group is None else _ACCESS_UPSERT_PROVIDER
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
@@ -475,24 +482,28 @@ def duplicate_mark_distinct(*, suspicion: DuplicateSuspicion, actor, note: str =
         )
 
 
+# A visit both records had: the same person and organisation in the same hour.
+_FOLD_VISITS = """
+    UPDATE casework_clientaccess k SET views = k.views + m.views,
+        at = LEAST(k.at, m.at), last_at = GREATEST(k.last_at, m.last_at)
+    FROM casework_clientaccess m
+    WHERE k.client_id = %(kept)s AND m.client_id = %(merged)s AND k.user_id = m.user_id
+        AND k.group_id IS NOT DISTINCT FROM m.group_id AND k.hour = m.hour
+"""
+_DROP_FOLDED = """
+    DELETE FROM casework_clientaccess m USING casework_clientaccess k
+    WHERE k.client_id = %(kept)s AND m.client_id = %(merged)s AND k.user_id = m.user_id
+        AND k.group_id IS NOT DISTINCT FROM m.group_id AND k.hour = m.hour
+"""
+
+
 def _move_accesses(*, kept: Client, merged: Client) -> None:
     """The merged record's visits move to the kept one; a visit both records had in the same
     hour (same person and organisation) becomes one line."""
-    same_visit = (
-        "k.client_id = %s AND m.client_id = %s AND k.user_id = m.user_id"
-        " AND k.group_id IS NOT DISTINCT FROM m.group_id AND k.hour = m.hour"
-    )
+    ids = {"kept": kept.pk, "merged": merged.pk}
     with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE casework_clientaccess k SET views = k.views + m.views,"
-            " at = LEAST(k.at, m.at), last_at = GREATEST(k.last_at, m.last_at)"
-            f" FROM casework_clientaccess m WHERE {same_visit}",
-            [kept.pk, merged.pk],
-        )
-        cursor.execute(
-            f"DELETE FROM casework_clientaccess m USING casework_clientaccess k WHERE {same_visit}",
-            [kept.pk, merged.pk],
-        )
+        cursor.execute(_FOLD_VISITS, ids)
+        cursor.execute(_DROP_FOLDED, ids)
     ClientAccess.objects.filter(client=merged).update(client=kept)
 
 
