@@ -7,11 +7,11 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from casework.plans import services
 from casework.plans.models import CloseReason, ObjectiveType, PlanGoal, PlanSubGoal, ServicePlan
+from casework.registry import services as registry
 from casework.registry.models import Client, Consent, EmployerYearForm, Provider, ServicePoint
 from portal.models import Membership
 
@@ -62,14 +62,11 @@ def seed() -> None:
                 plans__isnull=True,
             )
             .exclude(income_source="")
-            # Registration is complete: no plan without the consent (S3).
-            .filter(
-                Exists(Consent.objects.filter(client=OuterRef("pk"), withdrawn_at__isnull=True))
-            )
             .order_by("pk")[:30]
         )
         for n, client in enumerate(clients):
             start = year_start + datetime.timedelta(days=n % 20)
+            _complete_registration(client, provider, worker, min(start, today))
             plan = services.plan_open(
                 client=client,
                 group=provider.group,
@@ -105,6 +102,20 @@ def seed() -> None:
                     actor=worker,
                 )
     _closure_requests(providers, today)
+
+
+def _complete_registration(client: Client, provider: Provider, worker, day) -> None:
+    """No plan without the consent (S3): the worker records it first if still missing."""
+    if Consent.objects.filter(client=client, withdrawn_at=None).exists():
+        return
+    registry.consent_record(
+        client=client,
+        group=provider.group,
+        actor=worker,
+        notice=registry.notice_current(),
+        signed_on=day,
+        upload=SimpleUploadedFile("participant-form.pdf", PDF, content_type="application/pdf"),
+    )
 
 
 def _closure_requests(providers, today) -> None:
