@@ -22,6 +22,7 @@ def client_plans_panel(group, client, perms):
         "active": active,
         # No plan before the registration is complete (S3): say what is missing instead.
         "missing": registration_missing(client) if may_plan and active is None else [],
+        "serves": True,  # the panel is on the full file
         # Only the group's own plans are listed: another provider's plan shows as "where".
         "own_plans": [plan for plan in plans if plan.group_id == group.pk],
     }

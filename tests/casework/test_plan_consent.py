@@ -132,6 +132,15 @@ class TestPages:
         file = text(client.get(f"/en/casework/p/{p.a.group.pk}/clients/{person.pk}/"))
         assert "Step 5" in file and "Open an SJS plan" not in file
 
+    def test_another_provider_is_sent_to_serve_the_client_first(self, providers, client):
+        p = providers
+        person = ready_client(p.a, p.worker_a, consent=False)
+        client.force_login(p.worker_b)
+        url = f"/en/casework/p/{p.b.group.pk}/clients/{person.pk}/plans/new/"
+        page = text(client.get(url))
+        assert f'href="/en/casework/p/{p.b.group.pk}/clients/{person.pk}/"' in page
+        assert "/consent/" not in page  # B may not open A's registration steps yet
+
     def test_the_income_message_appears_once(self, providers, client):
         """Item 10: it appeared three times (a warning and the same error twice)."""
         from tests.casework.helpers import make_client

@@ -17,6 +17,7 @@ from casework.plans.models import PlanObjective, ServicePlan
 from casework.plans.views.base import PAGE_SIZE, client_for_plan, plan_group, tab_perms
 from casework.plans.views.employers import is_employer_search, picker_context
 from casework.registry import queries as registry_queries
+from casework.registry.services import client_full_access
 from casework.roles import PLANS
 from portal.selectors import audit_history
 
@@ -84,6 +85,9 @@ def plan_new(request, group_id: int, client_id: int):
             "client": client,
             "form": form,
             "missing": missing,
+            # The steps' pages are the full file's: a provider not serving the client yet
+            # is sent to the client's page to serve them first.
+            "serves": bool(missing) and client_full_access(request.user, client, group),
             "age": client.age,
         },
     )
