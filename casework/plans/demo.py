@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from casework.plans import services
 from casework.plans.models import CloseReason, ObjectiveType, PlanGoal, PlanSubGoal, ServicePlan
-from casework.registry.models import Client, EmployerYearForm, Provider, ServicePoint
+from casework.registry import services as registry
+from casework.registry.models import Client, Consent, EmployerYearForm, Provider, ServicePoint
 from portal.models import Membership
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -65,6 +66,7 @@ def seed() -> None:
         )
         for n, client in enumerate(clients):
             start = year_start + datetime.timedelta(days=n % 20)
+            _complete_registration(client, provider, worker, min(start, today))
             plan = services.plan_open(
                 client=client,
                 group=provider.group,
@@ -100,6 +102,20 @@ def seed() -> None:
                     actor=worker,
                 )
     _closure_requests(providers, today)
+
+
+def _complete_registration(client: Client, provider: Provider, worker, day) -> None:
+    """No plan without the consent (S3): the worker records it first if still missing."""
+    if Consent.objects.filter(client=client, withdrawn_at=None).exists():
+        return
+    registry.consent_record(
+        client=client,
+        group=provider.group,
+        actor=worker,
+        notice=registry.notice_current(),
+        signed_on=day,
+        upload=SimpleUploadedFile("participant-form.pdf", PDF, content_type="application/pdf"),
+    )
 
 
 def _closure_requests(providers, today) -> None:

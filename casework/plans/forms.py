@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from casework.names import business_number_key
 from casework.plans.models import CloseReason, ObjectiveType, PlanGoal, PlanObjective, PlanSubGoal
 from casework.registry.models import Employer, ServicePoint
 from portal.files import PrivateFileField
@@ -72,37 +71,30 @@ class ObjectiveForm(forms.ModelForm):
 
 
 class PlacementForm(ObjectiveForm):
-    """A placement objective: the employer (registered, with this year's SJS form), dates,
-    hours and position."""
+    """A placement objective: the employer picked from the shared registry (with this year's
+    SJS form, checked on saving), dates, hours and position. The page renders the employer
+    choice itself (search as you type, or from the employer's page)."""
 
-    business_number = forms.CharField(
-        label=_("Employer's business number"),
-        max_length=20,
-        help_text=_("Search the employer registry first; register the employer there if new."),
+    employer = forms.ModelChoiceField(
+        label=_("Employer"),
+        queryset=Employer.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the employer from the registry."),
+            "invalid_choice": _("This employer is not in the registry: search for it again."),
+        },
     )
 
     class Meta(ObjectiveForm.Meta):
         fields = ["position", "start_date", "end_date", "hours_per_week", "description"]
         widgets = ObjectiveForm.Meta.widgets
 
-    field_order = ["business_number", *Meta.fields]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("position", "start_date", "end_date", "hours_per_week"):
             self.fields[name].required = True
-        if self.instance.employer_id:
-            self.fields["business_number"].initial = self.instance.employer.business_number
-
-    def clean_business_number(self):
-        key = business_number_key(self.cleaned_data["business_number"])
-        employer = Employer.objects.filter(business_number_key=key).first() if key else None
-        if employer is None:
-            raise forms.ValidationError(
-                _("No registered employer has this business number: register the employer first.")
-            )
-        self.cleaned_data["employer"] = employer
-        return self.cleaned_data["business_number"]
+        if self.instance.employer_id and "employer" not in self.initial:
+            self.initial["employer"] = self.instance.employer_id
 
     def objective_fields(self) -> dict:
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -85,6 +85,11 @@ class ServicePlan(TimeStampedModel):
     goal = models.ForeignKey(PlanGoal, on_delete=models.PROTECT, related_name="+")
     sub_goal = models.ForeignKey(PlanSubGoal, on_delete=models.PROTECT, related_name="+")
     start_date = models.DateField(_("start date"))
+    # The client's consent the plan was opened on (S3, Q9): registration comes first. Null
+    # only on rows older than this rule; such plans never count in the reports.
+    consent = models.ForeignKey(
+        "casework.Consent", null=True, on_delete=models.PROTECT, related_name="plans"
+    )
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.ACTIVE)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -120,13 +120,16 @@ def _plan_report(
     points = ServicePoint.objects.select_related("group__organisation").order_by(
         "group__organisation__legal_name", "name"
     )
-    plans = ServicePlan.objects.filter(start_date__lte=end).exclude(closed_on__lt=start)
+    # A plan counts only if opened on the client's consent (S3): older rows without one never do.
+    plans = ServicePlan.objects.filter(start_date__lte=end, consent__isnull=False).exclude(
+        closed_on__lt=start
+    )
     # The placement types by id: the planner then estimates the objectives it keeps.
     placement_types = list(
         ObjectiveType.objects.filter(is_placement=True).values_list("pk", flat=True)
     )
     placements = PlanObjective.objects.filter(
-        type_id__in=placement_types, state=PlanObjective.State.SAVED
+        type_id__in=placement_types, state=PlanObjective.State.SAVED, plan__consent__isnull=False
     )
     if group is not None:
         points = points.filter(group=group)

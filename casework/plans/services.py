@@ -157,6 +157,16 @@ def plan_open(
         raise CaseworkError(
             _("Record the client's income source (participant form) before opening a plan.")
         )
+    # Registration ends with the signed form and consent (S3, Q6, Q9): no plan before. The
+    # consent row stays locked until the plan is stored, so a withdrawal cannot slip between.
+    consent = registry.consent_hold(client)
+    if consent is None:
+        raise CaseworkError(
+            _(
+                "Record the client's consent and signed participant form (registration, "
+                "step 5) before opening a plan."
+            )
+        )
     existing = active_plan(client)
     if existing is not None:
         raise CaseworkError(_blocked_message(existing))
@@ -164,6 +174,7 @@ def plan_open(
         with transaction.atomic():
             plan = ServicePlan.objects.create(
                 client=client,
+                consent=consent,
                 group=group,
                 service_point=service_point,
                 goal=goal,

@@ -3,7 +3,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from casework.plans.views import closing, plans, reports
+from casework.plans.views import closing, employers, plans, reports
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("p/<int:group_id>/plans/", plans.plan_list, name="plan_list"),
@@ -23,6 +23,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "p/<int:group_id>/plans/<int:plan_id>/objectives/<int:objective_id>/discard/",
         plans.objective_discard,
         name="objective_discard",
+    ),
+    path(
+        "p/<int:group_id>/placement-employers/",
+        employers.employer_choices,
+        name="placement_employers",
     ),
     path("p/<int:group_id>/plans/<int:plan_id>/close/", closing.plan_close, name="plan_close"),
     path(

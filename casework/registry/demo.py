@@ -13,8 +13,9 @@ from django.utils import timezone
 from accounts.models import User
 from casework import names
 from casework.registry import services
-from casework.registry.models import Client, Employer, Provider
+from casework.registry.models import Client, Employer, EmployerYearForm, Provider
 from portal.demo import DemoAccount, demo_member, demo_user
+from portal.files import private_file_store
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -250,22 +251,36 @@ def _employers(rng, providers, workers) -> None:
             },
         )
         for form_year in [year - 1] if n % 4 == 3 else [year - 1, year]:
-            services.employer_year_form_add(
-                employer=employer,
-                group=providers[index].group,
-                actor=workers[index],
-                fields={
-                    "year": form_year,
-                    "sector": rng.choice(["Food", "Recreation", "Retail", "Culture", "Forestry"]),
-                    "employees": rng.randint(3, 80),
-                    "positions_offered": rng.randint(1, 4),
-                    "wsib_covered": True,
-                    "signer_name": "Luc Roy",
-                    "signer_title": "Owner",
-                    "signed_on": datetime.date(form_year, 4, 15),
-                },
-                upload=_file("sjs-employer-form.pdf"),
-            )
+            fields = {
+                "year": form_year,
+                "sector": rng.choice(["Food", "Recreation", "Retail", "Culture", "Forestry"]),
+                "employees": rng.randint(3, 80),
+                "positions_offered": rng.randint(1, 4),
+                "wsib_covered": True,
+                "signer_name": "Luc Roy",
+                "signer_title": "Owner",
+                "signed_on": datetime.date(form_year, 4, 15),
+            }
+            if form_year == year:
+                services.employer_year_form_add(
+                    employer=employer,
+                    group=providers[index].group,
+                    actor=workers[index],
+                    fields=fields,
+                    upload=_file("sjs-employer-form.pdf"),
+                )
+            else:  # recorded last year, when it was that year's form
+                _past_year_form(employer, providers[index].group, workers[index], fields)
+
+
+def _past_year_form(employer, group, worker, fields) -> None:
+    form = EmployerYearForm(employer=employer, group=group, recorded_by=worker, **fields)
+    form.signed_file = private_file_store(
+        upload=_file("sjs-employer-form.pdf"), owner=worker, kind="document"
+    )
+    form.save()
+    form.signed_file.attached_to = form
+    form.signed_file.save(update_fields=["attached_type", "attached_id"])
 
 
 @transaction.atomic

@@ -248,6 +248,7 @@ class EmployerYearFormForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.employer = employer
         self.fields["year"].initial = timezone.localdate().year
+        self.fields["year"].help_text = _("The year printed on the signed form.")
         self.fields["wsib_covered"].required = False
 
     def clean_signed_on(self):
@@ -255,8 +256,12 @@ class EmployerYearFormForm(forms.ModelForm):
 
     def clean_year(self):
         year = self.cleaned_data["year"]
-        if not 2000 <= year <= timezone.localdate().year + 1:
-            raise forms.ValidationError(_("Check the year."))
+        this_year = timezone.localdate().year
+        if year != this_year:
+            raise forms.ValidationError(
+                _("Only this year's SJS employer form (%(year)s) is accepted: ask for a new one.")
+                % {"year": this_year}
+            )
         if EmployerYearForm.objects.filter(employer=self.employer, year=year).exists():
             raise forms.ValidationError(_("This employer already has its form for this year."))
         return year

@@ -361,7 +361,9 @@ class DuplicateSuspicion(TimeStampedModel):
 
 
 class ClientAccess(models.Model):
-    """One view of a client's full file (item 9): who, when, from which organisation."""
+    """A visit to a client's full file: who, from which organisation, when (first and last
+    view) and how many pages. One row per person, client, organisation and hour, so the pages
+    of a registration make one line (issue 17, item 11); the unique indexes decide."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="accesses")
     user = models.ForeignKey(
@@ -372,8 +374,25 @@ class ClientAccess(models.Model):
     )
     staff_role = models.CharField(max_length=30, blank=True)
     at = models.DateTimeField(default=timezone.now)
+    last_at = models.DateTimeField(default=timezone.now)
+    views = models.PositiveIntegerField(default=1)
+    # The hour the visit started in (UTC): the visit's key.
+    hour = models.DateTimeField()
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "user", "group", "hour"],
+                condition=Q(group__isnull=False),
+                name="clientaccess_one_per_hour",
+            ),
+            # The ministry's views (no provider group).
+            models.UniqueConstraint(
+                fields=["client", "user", "hour"],
+                condition=Q(group__isnull=True),
+                name="clientaccess_ministry_one_per_hour",
+            ),
+        ]
         indexes = [
             # The client's history: its views, newest first.
             models.Index(fields=["client", "-at"], name="clientaccess_client_recent"),

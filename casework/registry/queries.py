@@ -6,12 +6,14 @@ import datetime
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Greatest
+from django.utils import timezone
 
 from casework import names
 from casework.registry.models import (
     Client,
     ClientAccess,
     ClientProvider,
+    Consent,
     DuplicateSuspicion,
     Employer,
     EmployerYearForm,
@@ -106,6 +108,15 @@ def client_near_duplicates(
     return list(candidates.order_by("-similarity", "pk")[:10])
 
 
+def registration_missing(client: Client) -> list[str]:
+    """The registration steps a plan needs that the client's file lacks (S3, Q7, Q9):
+    "income" (the income source) and "consent" (consent in force, with the signed form)."""
+    missing = [] if client.income_source else ["income"]
+    if not Consent.objects.filter(client=client, withdrawn_at__isnull=True).exists():
+        missing.append("consent")
+    return missing
+
+
 def client_provider_names(client: Client) -> list[str]:
     return [
         str(g.organisation)
@@ -160,13 +171,24 @@ def employer_search(
             )
             order = ["-similarity", *order]
         employers = employers.filter(condition)
-    this_year = datetime.date.today().year
-    employers = employers.annotate(
+    return list(_with_this_year_form(employers).order_by(*order)[:limit])
+
+
+def _with_this_year_form(employers: QuerySet[Employer]) -> QuerySet[Employer]:
+    this_year = timezone.localdate().year
+    return employers.annotate(
         has_this_year_form=Exists(
             EmployerYearForm.objects.filter(employer=OuterRef("pk"), year=this_year)
         )
     )
-    return list(employers.order_by(*order)[:limit])
+
+
+def employer_with_form_status(pk) -> Employer | None:
+    """The employer (with `has_this_year_form`), or None if `pk` names none."""
+    try:
+        return _with_this_year_form(Employer.objects.filter(pk=int(pk))).first()
+    except (TypeError, ValueError):
+        return None
 
 
 def employer_close_names(legal_name: str, operating_name: str = "") -> list[Employer]:

@@ -382,6 +382,18 @@ def consent_record(
     return consent
 
 
+def consent_hold(client: Client) -> Consent | None:
+    """The client's consent in force, locked until the caller's transaction ends: a withdrawal
+    recorded meanwhile waits, and one committed first is seen (the row no longer matches).
+    Call inside a transaction."""
+    return (
+        Consent.objects.select_for_update()
+        .filter(client=client, withdrawn_at__isnull=True)
+        .order_by("-signed_on", "-pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def consent_withdraw(*, consent: Consent, actor, note: str) -> None:
     """Withdrawal is recorded on the consent, which stays."""
@@ -401,11 +413,45 @@ def consent_withdraw(*, consent: Consent, actor, note: str) -> None:
     )
 
 
-def client_access_log(*, user, client: Client, group: Group | None) -> ClientAccess:
-    """One view of the full file (item 9)."""
-    return ClientAccess.objects.create(
-        client=client, user=user, group=group, staff_role=user.staff_role or ""
-    )
+_ACCESS_INSERT = """
+    INSERT INTO casework_clientaccess
+        (client_id, user_id, group_id, staff_role, at, last_at, views, hour)
+    VALUES (%s, %s, %s, %s, %s, %s, 1, %s)
+"""
+_ACCESS_ONE_MORE = """
+    DO UPDATE SET last_at = EXCLUDED.last_at, views = casework_clientaccess.views + 1
+"""
+# The conflict targets are the two partial unique indexes of ClientAccess.
+_ACCESS_UPSERT_PROVIDER = (
+    _ACCESS_INSERT
+    + "ON CONFLICT (client_id, user_id, group_id, hour) WHERE group_id IS NOT NULL"
+    + _ACCESS_ONE_MORE
+)
+_ACCESS_UPSERT_MINISTRY = (
+    _ACCESS_INSERT
+    + "ON CONFLICT (client_id, user_id, hour) WHERE group_id IS NULL"
+    + _ACCESS_ONE_MORE
+)
+
+
+def client_access_log(*, user, client: Client, group: Group | None) -> None:
+    """A view of the full file (item 9): the visit's line (person, client, organisation,
+    hour) counts one more page, or starts. One statement; the unique indexes decide."""
+    now = timezone.now()
+    sql = _ACCESS_UPSERT_MINISTRY if group is None else _ACCESS_UPSERT_PROVIDER
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                client.pk,
+                user.pk,
+                group.pk if group else None,
+                user.staff_role or "",
+                now,
+                now,
+                now.replace(minute=0, second=0, microsecond=0),  # UTC
+            ],
+        )
 
 
 # --- The ministry's duplicate review ---------------------------------------------------------
@@ -436,6 +482,31 @@ def duplicate_mark_distinct(*, suspicion: DuplicateSuspicion, actor, note: str =
         )
 
 
+# A visit both records had: the same person and organisation in the same hour.
+_FOLD_VISITS = """
+    UPDATE casework_clientaccess k SET views = k.views + m.views,
+        at = LEAST(k.at, m.at), last_at = GREATEST(k.last_at, m.last_at)
+    FROM casework_clientaccess m
+    WHERE k.client_id = %(kept)s AND m.client_id = %(merged)s AND k.user_id = m.user_id
+        AND k.group_id IS NOT DISTINCT FROM m.group_id AND k.hour = m.hour
+"""
+_DROP_FOLDED = """
+    DELETE FROM casework_clientaccess m USING casework_clientaccess k
+    WHERE k.client_id = %(kept)s AND m.client_id = %(merged)s AND k.user_id = m.user_id
+        AND k.group_id IS NOT DISTINCT FROM m.group_id AND k.hour = m.hour
+"""
+
+
+def _move_accesses(*, kept: Client, merged: Client) -> None:
+    """The merged record's visits move to the kept one; a visit both records had in the same
+    hour (same person and organisation) becomes one line."""
+    ids = {"kept": kept.pk, "merged": merged.pk}
+    with connection.cursor() as cursor:
+        cursor.execute(_FOLD_VISITS, ids)
+        cursor.execute(_DROP_FOLDED, ids)
+    ClientAccess.objects.filter(client=merged).update(client=kept)
+
+
 @transaction.atomic
 def clients_merge(*, suspicion: DuplicateSuspicion, keep: Client, actor, note: str = "") -> Client:
     """Merge the pair into `keep`: providers, history, consents, access log and (through the
@@ -460,7 +531,7 @@ def clients_merge(*, suspicion: DuplicateSuspicion, keep: Client, actor, note: s
     EducationEntry.objects.filter(client=merged).update(client=kept)
     EmploymentEntry.objects.filter(client=merged).update(client=kept)
     Consent.objects.filter(client=merged).update(client=kept)
-    ClientAccess.objects.filter(client=merged).update(client=kept)
+    _move_accesses(kept=kept, merged=merged)
     for field in ("phone", "email", "street_address", "postal_code", "income_source"):
         if not getattr(kept, field) and getattr(merged, field):
             setattr(kept, field, getattr(merged, field))
@@ -508,7 +579,14 @@ def employer_register(*, actor, group: Group, fields: dict) -> Employer:
 def employer_year_form_add(
     *, employer: Employer, group: Group, actor, fields: dict, upload
 ) -> EmployerYearForm:
-    """The signed SJS employer form of a year: one per employer and year (DB unique)."""
+    """The signed SJS employer form of this year: one per employer and year (DB unique). A
+    form of another year is refused: last year's form is not accepted (S4, Q8)."""
+    this_year = timezone.localdate().year
+    if fields["year"] != this_year:
+        raise CaseworkError(
+            _("Only this year's SJS employer form (%(year)s) is accepted: ask for a new one.")
+            % {"year": this_year}
+        )
     if EmployerYearForm.objects.filter(employer=employer, year=fields["year"]).exists():
         raise CaseworkError(_("This employer already has its form for this year."))
     form = EmployerYearForm(employer=employer, group=group, recorded_by=actor, **fields)

@@ -87,6 +87,21 @@ class TestClosureRequest:
         # The requester opens its plan at once.
         assert open_plan(p.b, p.point_b, p.worker_b, client).state == "active"
 
+    def test_the_e_mail_says_where_to_read_the_consent_and_attaches_nothing(
+        self, active, django_capture_on_commit_callbacks
+    ):
+        """Item 12: it claimed the consent was attached; it now links to the request."""
+        p, client, plan = active
+        with django_capture_on_commit_callbacks(execute=True):
+            request = request_closure(p, plan)
+        path = f"/casework/p/{p.a.group.pk}/closure-requests/{request.pk}/"
+        english, french = last_email_to(p.worker_a.email), last_email_to(p.manager_a.email)
+        for message in (english, french):
+            assert not message.attachments
+            assert path in message.body
+        assert "attached" not in english.body and "not sent by e-mail" in english.body
+        assert "joint" not in french.body and "n’est pas envoyé par courriel" in french.body
+
     def test_refusal_needs_a_note_and_tells_the_requester(
         self, active, django_capture_on_commit_callbacks
     ):

@@ -222,7 +222,7 @@ class TestPages:
             response = client.post(
                 edit,
                 {
-                    "business_number": "987-654-321",
+                    "employer": employer.pk,
                     "position": "Camp counsellor",
                     "start_date": today.isoformat(),
                     "end_date": (today + datetime.timedelta(days=50)).isoformat(),
@@ -254,7 +254,7 @@ class TestPages:
     ):
         p = providers
         person = ready_client(p.a, p.worker_a)
-        employer_with_form(p.a, p.worker_a, year=timezone.localdate().year - 1)
+        employer = employer_with_form(p.a, p.worker_a, year=timezone.localdate().year - 1)
         plan = open_plan(p.a, p.point_a, p.worker_a, person)
         objective = plans.objective_add(plan=plan, type=placement_type(), actor=p.worker_a)
         client.force_login(p.worker_a)
@@ -266,9 +266,11 @@ class TestPages:
             "end_date": today.isoformat(),
             "hours_per_week": "20",
         }
-        response = client.post(url, {**data, "business_number": "111111111"})
-        assert "Aucun employeur inscrit n’a ce numéro d’entreprise" in text(response)
-        response = client.post(url, {**data, "business_number": "123456789"})
+        response = client.post(url, {**data, "employer": "999999"})
+        assert "Cet employeur n’est pas dans le registre" in text(response)
+        response = client.post(url, data)
+        assert "Choisissez l’employeur dans le registre." in text(response)
+        response = client.post(url, {**data, "employer": employer.pk})
         assert "n’a pas de formulaire de l’employeur du SEE pour" in text(response)
         objective.refresh_from_db()
         assert objective.state == "draft"

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from casework import names
 from casework.errors import CaseworkError, NearDuplicates
@@ -172,14 +172,14 @@ def test_employer_registered_twice_is_refused(providers):
 def test_one_employer_form_per_year(providers):
     employer = make_employer(providers.a, providers.worker_a)
     fields = {
-        "year": 2026,
+        "year": timezone.localdate().year,
         "sector": "Food",
         "employees": 12,
         "positions_offered": 2,
         "wsib_covered": True,
         "signer_name": "Luc Roy",
         "signer_title": "Owner",
-        "signed_on": datetime.date(2026, 4, 2),
+        "signed_on": timezone.localdate().replace(month=1, day=2),
     }
     registry.employer_year_form_add(
         employer=employer,

@@ -244,7 +244,7 @@ def test_year_form_once_per_year_on_the_page(client, providers):
     }
     assert "signed_file" in client.post(url, data).context["form"].errors
     client.post(url, {**data, "signed_file": pdf()})
-    again = client.post(url, {**data, "signed_file": pdf()})
+    again = client.post(url, {**data, "signed_file": pdf()}, follow=True)
     assert "already has its form for this year" in again.content.decode()
     assert EmployerYearForm.objects.count() == 1
     found = client.get(_url("employers", providers), {"q": "boulangerie"}).content.decode()

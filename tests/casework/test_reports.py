@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import Seat
-from casework.models import Client, ClosureRequest, PlanObjective, ServicePlan
+from casework.models import Client, ClosureRequest, Consent, PlanObjective, ServicePlan
 from casework.plans.queries import plan_report
+from casework.registry import services as registry
 from portal.models import PrivateFile
 from tests.casework.helpers import make_worker
 from tests.casework.plan_helpers import (
@@ -28,8 +29,19 @@ TODAY = timezone.localdate()
 YEAR_START = TODAY.replace(month=1, day=1)
 
 
-def bulk_plans(p, provider, point, n: int, *, state="active", prefix="C", employer=None):
+def signed_form(owner) -> PrivateFile:
+    return PrivateFile.objects.create(
+        owner=owner, original_name="c.pdf", extension="pdf", content_type="application/pdf", size=1
+    )
+
+
+def bulk_plans(
+    p, provider, point, n: int, *, state="active", prefix="C", employer=None, consent=True
+):
+    """n plans opened on the client's consent (without `consent`: rows older than the rule)."""
     goal, sub_goal = goal_and_sub_goal()
+    notice = registry.notice_current()
+    signed = signed_form(p.worker_a)
     made = []
     for i in range(n):
         client = Client.objects.create(
@@ -39,8 +51,17 @@ def bulk_plans(p, provider, point, n: int, *, state="active", prefix="C", employ
             city="Sudbury",
             income_source="no_income",
         )
+        given = Consent.objects.create(
+            client=client,
+            notice=notice,
+            group=provider.group,
+            signed_on=YEAR_START,
+            explained_in_presence=True,
+            signed_file=signed,
+        )
         plan = ServicePlan.objects.create(
             client=client,
+            consent=given if consent else None,
             group=provider.group,
             service_point=point,
             goal=goal,
@@ -84,6 +105,19 @@ def test_report_counts_per_service_point(providers):
     )
     everyone = plan_report(start=YEAR_START, end=TODAY)
     assert {r.point for r in everyone} >= {p.point_a, p.point_b}
+
+
+def test_plans_without_consent_never_count(providers):
+    """Item 7: a plan opened before the consent (rows older than the rule) counts nowhere,
+    nor do its placements."""
+    p = providers
+    employer = employer_with_form(p.a, p.worker_a)
+    bulk_plans(p, p.a, p.point_a, 2, employer=employer)
+    bulk_plans(p, p.a, p.point_a, 3, prefix="N", employer=employer, consent=False)
+    row = plan_report(start=YEAR_START, end=TODAY, group=p.a.group)[0]
+    assert (row.opened, row.active, row.clients_served, row.placements_started) == (2, 2, 2, 2)
+    (everyone,) = [r for r in plan_report(start=YEAR_START, end=TODAY) if r.point == p.point_a]
+    assert everyone.opened == 2
 
 
 def test_a_plan_before_the_period_counts_as_active_not_opened(providers):

@@ -5,10 +5,19 @@ year's form), opens an SJS plan with two placement objectives and closes it when
 placements end. The client comes back; A opens a new plan. A worker of provider B meets the
 active plan before typing anything, asks A to close it with the client's written consent; A's
 workers are e-mailed, A accepts, B is told and opens its own plan at once. The ministry's
-report shows it all. Every page is checked with axe and photographed."""
+report shows it all. Every page is checked with axe and photographed.
+
+The seams of issue 17 (items 7–12) on the way, for a case worker new to the provider: the plan
+page says once what the registration lacks and links to it, before the income step and
+before the consent (no plan without consent); last year's employer form is refused and « Add
+this year's form » goes once this year's is on file; the placements' employer is picked from
+the registry, as one types and from the employer's page; the closure e-mail attaches nothing
+and links to the request, where the consent is read; the ministry's access log shows the
+worker's walk through the file as one line with its page count."""
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -78,6 +87,16 @@ WORDS = {
         "report": "Activité des cas du SEE",
         "subject_request": "Demande de fermeture du plan du SEE",
         "subject_closed": "est fermé",
+        "missing": "Il manque encore",
+        "step4": "Étape 4",
+        "step5": "Étape 5",
+        "only_this_year": "Seul le formulaire de l’employeur du SEE de cette année",
+        "on_file": "est au dossier",
+        "registry": "Ouvrir le registre des employeurs",
+        "choose_employer": "Choisir cet employeur pour le placement",
+        "found": "employeur trouvé",
+        "not_sent": "n’est pas envoyé par courriel",
+        "access_log": "Journal des consultations",
     },
     "en": {
         "name": "Name",
@@ -134,6 +153,16 @@ WORDS = {
         "report": "SJS case activity",
         "subject_request": "Closure request for the SJS plan",
         "subject_closed": "is closed",
+        "missing": "Still missing",
+        "step4": "Step 4",
+        "step5": "Step 5",
+        "only_this_year": "Only this year's SJS employer form",
+        "on_file": "is on file",
+        "registry": "Open the employer registry",
+        "choose_employer": "Choose this employer for the placement",
+        "found": "employer found",
+        "not_sent": "not sent by e-mail",
+        "access_log": "Access log",
     },
 }
 
@@ -179,9 +208,24 @@ def register_client(page, w, lang, signed):
     page.get_by_label(w["start"]).fill("2025-07-01")
     page.get_by_role("button", name=w["add"], exact=True).click()
     page.get_by_role("cell", name="Ferme Roy", exact=True).wait_for()
-    page.get_by_role("link", name=w["next_income"]).click()
+    file_url = page.url.removesuffix("employment/")
+    # Item 10: before the income step, the plan page says once what is missing.
+    page.goto(f"{file_url}plans/new/")
+    page.get_by_text(w["missing"]).wait_for()
+    assert page.get_by_text(re.compile(w["step4"])).count() == 1
+    check_accessibility(page, f"casework-journey-plan-missing-both-{lang}")
+    page.get_by_role("link", name=re.compile(w["step4"])).click()
     page.get_by_label(w["no_income"]).check()
     page.get_by_role("button", name=w["save_continue"]).click()
+    page.wait_for_url("**/consent/")
+    # Item 7: after the income step, no plan before the consent; the file says why.
+    page.goto(file_url)
+    page.get_by_text(w["missing"]).wait_for()
+    assert page.get_by_role("link", name=w["open_plan"]).count() == 0
+    page.goto(f"{file_url}plans/new/")
+    assert page.get_by_role("button", name=w["open_button"]).count() == 0
+    check_accessibility(page, f"casework-journey-plan-missing-consent-{lang}")
+    page.get_by_role("link", name=re.compile(w["step5"])).click()
     page.wait_for_url("**/consent/")
     page.get_by_label(w["explained"]).check()
     page.get_by_label(w["signed_file"]).set_input_files(str(signed))
@@ -208,8 +252,18 @@ def register_employer(page, w, lang, signed):
     page.get_by_label(w["title"]).fill("Owner")
     page.locator("input[name=signed_on]").fill(datetime.date.today().isoformat())
     page.get_by_label(w["employer_file"]).set_input_files(str(signed))
+    this_year = datetime.date.today().year
+    page.locator("input[name=year]").fill(str(this_year - 1))  # last year's paper form
+    page.get_by_role("button", name=w["record_form"]).click()
+    page.get_by_text(w["only_this_year"]).wait_for()
+    check_accessibility(page, f"casework-journey-employer-form-last-year-{lang}")
+    page.locator("input[name=year]").fill(str(this_year))
+    page.get_by_label(w["employer_file"]).set_input_files(str(signed))
     page.get_by_role("button", name=w["record_form"]).click()
     page.get_by_text(w["form_recorded"]).wait_for()
+    page.get_by_text(w["on_file"]).wait_for()
+    assert page.get_by_role("link", name=w["add_form"]).count() == 0
+    check_accessibility(page, f"casework-journey-employer-form-on-file-{lang}")
 
 
 def open_plan(page, w, lang, shot: str):
@@ -222,13 +276,27 @@ def open_plan(page, w, lang, shot: str):
     page.get_by_text(w["plan_open"]).wait_for()
 
 
-def add_placement(page, w, lang, position: str, hours: str, shot: str | None = None):
+def add_placement(
+    page, w, lang, position: str, hours: str, shot: str | None = None, from_employer_page=False
+):
     from casework.models import ObjectiveType
 
     placement = ObjectiveType.objects.get(code="placement")
     page.locator("select[name=type]").select_option(value=str(placement.pk))
     page.get_by_role("button", name=w["add_objective"]).click()
-    page.locator("input[name=business_number]").fill("123-456-789")
+    assert page.locator("input[name=business_number]").count() == 0
+    if from_employer_page:  # item 9: from the registry, back with the employer chosen
+        page.get_by_role("link", name=w["registry"]).click()
+        page.get_by_label(w["employer_query"]).fill("Quincaillerie Lachance")
+        page.locator("main form[role=search] button").click()
+        page.get_by_role("link", name="Quincaillerie Lachance").click()
+        check_accessibility(page, f"casework-journey-employer-choose-{lang}")
+        page.get_by_role("link", name=w["choose_employer"]).click()
+        page.locator("input[name=employer]:checked").wait_for()
+    else:  # item 9: search as one types (htmx), then choose
+        page.locator("input[name=employer_q]").press_sequentially("quincaillerie lach")
+        page.get_by_text(re.compile(w["found"])).wait_for()
+        page.get_by_label(re.compile("Quincaillerie Lachance")).check()
     page.locator("input[name=position]").fill(position)
     today = datetime.date.today()
     page.locator("input[name=start_date]").fill(today.isoformat())
@@ -262,7 +330,7 @@ def test_casework_journey(browser, live_server, tmp_path, lang):
     open_plan(a, w, lang, "first")
     check_accessibility(a, f"casework-journey-plan-{lang}")
     add_placement(a, w, lang, "Cashier", "20", shot="placement")
-    add_placement(a, w, lang, "Stock clerk", "15")
+    add_placement(a, w, lang, "Stock clerk", "15", from_employer_page=True)
     assert a.get_by_text("Stock clerk").count() == 1 and a.get_by_text("Cashier").count() == 1
     check_accessibility(a, f"casework-journey-plan-two-placements-{lang}")
     first = ServicePlan.objects.get()
@@ -302,11 +370,13 @@ def test_casework_journey(browser, live_server, tmp_path, lang):
     to_a = [m for m in mail.outbox if worker_a.email in m.to]
     assert to_a and w["subject_request"] in to_a[-1].subject
     assert any(p.manager_a.email in m.to for m in mail.outbox)
+    # Item 12: nothing attached; the e-mail says the consent stays with the request, linked.
+    assert not to_a[-1].attachments and w["not_sent"] in to_a[-1].body
+    link = re.search(r"https?://\S+/closure-requests/\d+/", to_a[-1].body).group(0)
 
-    # A sees it in its queue and closes the plan ("moved to another provider").
-    a.goto(f"/{lang}/casework/")
-    a.get_by_role("link", name=w["requests"]).first.click()
-    a.get_by_role("link", name="Mireille Lachance").click()
+    # A follows the link, reads the consent there and closes the plan ("moved").
+    a.goto(urlsplit(link).path)
+    a.get_by_role("link", name=w["consent"]).wait_for()
     check_accessibility(a, f"casework-journey-a-decide-{lang}")
     a.get_by_role("button", name=w["accept"]).click()
     a.get_by_text(w["accepted"]).wait_for()
@@ -334,6 +404,15 @@ def test_casework_journey(browser, live_server, tmp_path, lang):
     assert cells[:2] == ["2", "0"], cells  # two plans opened at A, none active at the end
     row_b = m.get_by_role("row", name=re.compile(re.escape(p.point_b.name)))
     assert row_b.get_by_role("cell").all_inner_texts()[:2] == ["1", "1"]
+
+    # Item 11: A's worker walked the registration and plan pages: one line per visit (hour).
+    m.goto(f"/{lang}/casework/ministry/access-log/")
+    m.get_by_role("heading", name=w["access_log"]).wait_for()
+    check_accessibility(m, f"casework-journey-access-log-{lang}")
+    lines = m.get_by_role("row", name=re.compile("Mireille Lachance"))
+    assert 1 <= lines.count() <= 2, lines.count()  # two only if the walk crossed an hour
+    pages = int(lines.first.get_by_role("cell").last.inner_text())
+    assert pages > 5, pages
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

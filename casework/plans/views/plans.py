@@ -15,6 +15,9 @@ from casework.plans import services as plans
 from casework.plans.forms import ObjectiveAddForm, ObjectiveForm, PlacementForm, PlanForm
 from casework.plans.models import PlanObjective, ServicePlan
 from casework.plans.views.base import PAGE_SIZE, client_for_plan, plan_group, tab_perms
+from casework.plans.views.employers import is_employer_search, picker_context
+from casework.registry import queries as registry_queries
+from casework.registry.services import client_full_access
 from casework.roles import PLANS
 from portal.selectors import audit_history
 
@@ -59,8 +62,11 @@ def plan_new(request, group_id: int, client_id: int):
                 "own": existing.group_id == group.pk,
             },
         )
+    # Registration first (S3): what is missing is said once, with links to those steps; the
+    # service refuses too (a withdrawal may land between this page and the submission).
+    missing = registry_queries.registration_missing(client)
     form = PlanForm(request.POST or None, group=group)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not missing and form.is_valid():
         try:
             plan = plans.plan_open(
                 client=client, group=group, actor=request.user, **form.cleaned_data
@@ -78,6 +84,10 @@ def plan_new(request, group_id: int, client_id: int):
             "perms": tab_perms(request),
             "client": client,
             "form": form,
+            "missing": missing,
+            # The steps' pages are the full file's: a provider not serving the client yet
+            # is sent to the client's page to serve them first.
+            "serves": bool(missing) and client_full_access(request.user, client, group),
             "age": client.age,
         },
     )
@@ -140,9 +150,16 @@ def objective_edit(request, group_id: int, plan_id: int, objective_id: int):
     if not plan.is_active:
         messages.error(request, _("This plan is closed."))
         return redirect("casework:plan_detail", group_id=group.pk, plan_id=plan.pk)
-    form_class = PlacementForm if objective.type.is_placement else ObjectiveForm
-    form = form_class(request.POST or None, instance=objective)
-    if request.method == "POST" and form.is_valid():
+    placement = objective.type.is_placement
+    form_class = PlacementForm if placement else ObjectiveForm
+    finding = placement and is_employer_search(request)
+    if finding:
+        form = form_class(initial=request.POST.dict(), instance=objective)
+    else:
+        preset = request.GET.get("employer", "")  # back from the employer's page
+        initial = {"employer": preset} if placement and preset.isdigit() else {}
+        form = form_class(request.POST or None, instance=objective, initial=initial)
+    if request.method == "POST" and not finding and form.is_valid():
         try:
             with transaction.atomic():
                 plans.objective_save(
@@ -162,6 +179,11 @@ def objective_edit(request, group_id: int, plan_id: int, objective_id: int):
             "plan": plan,
             "objective": objective,
             "form": form,
+            **(
+                picker_context(form, request.POST.get("employer_q", ""), finding)
+                if placement
+                else {}
+            ),
         },
     )
 

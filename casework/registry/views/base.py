@@ -2,6 +2,7 @@
 and the client's file (a provider's full view, the ministry's view and the duplicate review)."""
 
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from casework.access import ProviderAccess
 from casework.registry import queries
@@ -15,6 +16,16 @@ PAGE_SIZE = 25
 def posted(request):
     """The POST data of a POST, even empty (an empty form must be bound to show errors)."""
     return request.POST if request.method == "POST" else None
+
+
+def placement_next(request, group_id: int) -> str:
+    """The page of the provider's placement that sent the worker to the employer registry
+    (`?next=`), to come back to with the employer chosen; "" if absent or not one of ours."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    ours = f"/{request.LANGUAGE_CODE}/casework/p/{group_id}/plans/"
+    if target.startswith(ours) and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        return target
+    return ""
 
 
 def uploaded(request):
