@@ -1,19 +1,22 @@
-"""Partner API benchmark (issue 21), in-process through the test client:
+"""Partner API benchmark (issue 21's performance targets), in-process through Django's test
+client:
 
-- the public list uncached (API_PUBLIC_CACHE_SECONDS=0) over 100,000 live postings: plain,
-  a word, filters; p50/p95 (target p95 < 50 ms);
-- the public list cached: server time per request beside the uncached one;
+- the public list uncached (API_PUBLIC_CACHE_SECONDS=0) over 100,000 live postings: the plain
+  list, a common word, a rare word, filters, a word with filters, the second page (cursor);
+  p50/p95 server time (target: p95 < 50 ms);
+- the public list cached: CPU per request beside a bare hello-world view's through the same
+  client and middleware (the issue's share, ≥ 35 % of hello world, is measured under gunicorn
+  by bench/bench_http.py, "API postings list (cached)");
 - the token endpoints' lists (postings, licence codes, permit applications, 50 rows each):
-  CPU ms per request in this process, test client included (target ≤ 6 ms).
+  CPU ms per request in this process, raw and minus the hello-world view's (target ≤ 6 ms).
 Query counts are fixed by tests/api/test_query_counts.py.
 
-The cached list's share of a bare hello world is measured under gunicorn by
-bench/bench_http.py ("API postings list (cached)").
+    .venv/bin/python bench/bench_api.py [--postings 100000] [--rounds 50] [--only public]
 
-    .venv/bin/python bench/bench_api.py [--postings 100000] [--rounds 50]
-
-Runs in a throw-away test database (BENCH_DATABASE_URL, default
-postgres://postgres@127.0.0.1:5432/portal_bench_api -> test_portal_bench_api).
+Uses a database of its own, kept between runs (BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/bench_apiperf): created and migrated when missing, seeded
+once with the live postings (a few minutes for 100,000), then reused; the token section's
+rows are rolled back. Drop the database to seed again.
 """
 
 import argparse
@@ -21,21 +24,29 @@ import os
 import statistics
 import sys
 import time
+import types
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/bench_apiperf"
+HELLO = "/__bench_hello__/"
 SEARCHES = [
     ("plain list", "/api/v1/postings/"),
-    ("a word", "/api/v1/postings/?q=conception"),
+    ("common word", "/api/v1/postings/?q=conception"),
+    ("rare word", "/api/v1/postings/?q=g%C3%A9othermie"),
     ("filters", "/api/v1/postings/?work_mode=remote&employment_type=permanent"),
+    ("word+filter", "/api/v1/postings/?q=conception&work_mode=hybrid"),
+    ("50 rows", "/api/v1/postings/?page_size=50"),
 ]
 
 
 def timed(client, path: str, rounds: int, headers: dict | None = None):
-    client.get(path, headers=headers)  # warm up
+    """p50 and p95 wall ms, and the median CPU ms, of `rounds` requests (after one warm-up)."""
+    client.get(path, headers=headers)
     times, cpu = [], []
     for _n in range(rounds):
         start, start_cpu = time.perf_counter(), time.process_time()
@@ -44,29 +55,84 @@ def timed(client, path: str, rounds: int, headers: dict | None = None):
         cpu.append((time.process_time() - start_cpu) * 1000)
         assert response.status_code == 200, response.content[:300]
     times.sort()
-    p95 = times[int(len(times) * 0.95) - 1]
+    p95 = times[max(0, int(len(times) * 0.95) - 1)]
     return statistics.median(times), p95, statistics.median(cpu)
 
 
-def public_section(postings: int, rounds: int) -> None:
-    from django.conf import settings
-    from django.test import Client
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def ensure_postings(postings: int) -> None:
+    from django.db import connection
     from jobboard_public_search import seed  # bench/ is on sys.path (run as a script)
 
-    seed(postings)
-    client = Client()
-    for cached in (False, True):
-        settings.API_PUBLIC_CACHE_SECONDS = 60 if cached else 0
-        for label, path in SEARCHES:
-            p50, p95, _cpu = timed(client, path, rounds)
-            flag = "" if cached or p95 < 50 else "  ABOVE TARGET"
-            print(
-                f"public {'cached  ' if cached else 'uncached'} {label:<10} p50 {p50:6.1f} ms"
-                f"  p95 {p95:6.1f} ms{flag}"
-            )
+    from jobboard.postings.models import Posting
+
+    have = Posting.objects.filter(live=True).count()
+    if have == 0:
+        seed(postings)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE jobboard_posting")
+        have = postings
+    elif have != postings:
+        print(f"note: the database has {have} live postings (drop it to seed {postings})")
+    print(f"{have} live postings")
 
 
-def token_section(rounds: int) -> None:
+def hello_urls() -> str:
+    """A URL conf with the portal's and a bare hello-world view (same client, same
+    middleware), to subtract the cost every request pays."""
+    from django.http import HttpResponse
+    from django.urls import path
+
+    from portal import urls
+
+    module = types.ModuleType("bench_api_urls")
+    module.urlpatterns = [  # type: ignore[attr-defined]
+        path(HELLO.strip("/") + "/", lambda request: HttpResponse(b"Hello, world")),
+        *urls.urlpatterns,
+    ]
+    sys.modules[module.__name__] = module
+    return module.__name__
+
+
+def public_section(rounds: int, hello_cpu: float) -> None:
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(headers={"accept-language": "fr"})
+    settings.API_PUBLIC_CACHE_SECONDS = 0
+    first = client.get("/api/v1/postings/").json()
+    searches = [*SEARCHES, ("2nd page", urlsplit(first["next"])._replace(scheme="", netloc=""))]
+    for label, path in searches:
+        path = urlunsplit(path) if not isinstance(path, str) else path
+        p50, p95, cpu = timed(client, path, rounds)
+        flag = "ok" if p95 < 50 else "ABOVE TARGET"
+        print(
+            f"public uncached {label:<12} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
+            f"  CPU {cpu:5.1f} ms  (p95 < 50 ms: {flag})"
+        )
+    settings.API_PUBLIC_CACHE_SECONDS = 60
+    cache.clear()
+    for label, path in SEARCHES[:2]:
+        p50, p95, cpu = timed(client, path, rounds * 4)
+        share = hello_cpu / cpu if cpu else float("nan")
+        print(
+            f"public cached   {label:<12} p50 {p50:6.2f} ms  CPU {cpu:5.2f} ms"
+            f"  hello/this CPU {share:5.0%} (gunicorn figure: bench_http.py)"
+        )
+
+
+def token_section(rounds: int, hello_cpu: float) -> None:
+    from django.db import transaction
     from django.test import Client
 
     from licensing.codes import generate
@@ -80,63 +146,69 @@ def token_section(rounds: int) -> None:
         token_for,
     )
 
-    group, user = jobs_group("Bench API inc.")
-    for _n in range(50):
-        live_posting(group, user)
-    lgroup, _u = licensing_group("Bench mines", codes=0)
-    LicenceCode.objects.bulk_create(
-        [LicenceCode(group=lgroup, code=generate()) for _n in range(50)]
-    )
-    pgroup, _u = permits_group(name="Bench constr", email="bench@constr.example", n=0)
-    Application.objects.bulk_create(
-        [
-            Application(
-                account=pgroup.contractor_account, reference=f"B-{i}", kind="pool", site_address="1"
-            )
-            for i in range(50)
-        ]
-    )
-    client = Client()
-    for label, group_, scopes, path in (
-        ("jobs postings", group, ["jobs:read"], "/api/v1/jobs/postings/?page_size=50"),
-        ("licence codes", lgroup, ["licences:read"], "/api/v1/licences/codes/?page_size=50"),
-        ("permit apps", pgroup, ["permits:read"], "/api/v1/permits/applications/?page_size=50"),
-    ):
-        headers = {"Authorization": f"Bearer {token_for(group_, scopes)}"}
-        p50, p95, cpu = timed(client, path, rounds, headers)
-        flag = "" if cpu <= 6 else "  ABOVE TARGET"
-        print(
-            f"token {label:<14} 50 rows  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
-            f"  CPU {cpu:5.1f} ms/request{flag}"
+    with transaction.atomic():
+        group, user = jobs_group("Bench API inc.")
+        for _n in range(50):
+            live_posting(group, user)
+        lgroup, _u = licensing_group("Bench mines", codes=0)
+        LicenceCode.objects.bulk_create(
+            [LicenceCode(group=lgroup, code=generate()) for _n in range(50)]
         )
+        pgroup, _u = permits_group(name="Bench constr", email="bench@constr.example", n=0)
+        account = pgroup.contractor_account
+        Application.objects.bulk_create(
+            [
+                Application(account=account, reference=f"B-{i}", kind="pool", site_address="1")
+                for i in range(50)
+            ]
+        )
+        client = Client()
+        for label, group_, scopes, path in (
+            ("jobs postings", group, ["jobs:read"], "/api/v1/jobs/postings/?page_size=50"),
+            ("licence codes", lgroup, ["licences:read"], "/api/v1/licences/codes/?page_size=50"),
+            ("permit apps", pgroup, ["permits:read"], "/api/v1/permits/applications/?page_size=50"),
+        ):
+            headers = {"Authorization": f"Bearer {token_for(group_, scopes)}"}
+            p50, _p95, cpu = timed(client, path, rounds, headers)
+            net = cpu - hello_cpu
+            flag = "ok" if net <= 6 else "ABOVE TARGET"
+            print(
+                f"token {label:<14} 50 rows  p50 {p50:6.1f} ms  CPU {cpu:5.1f} ms/request,"
+                f" minus hello {net:5.1f} ms  (≤ 6 ms: {flag})"
+            )
+        transaction.set_rollback(True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--postings", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--only", choices=["public", "token"], default="")
     args = parser.parse_args()
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench_api"
-    )
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    os.environ["DATABASE_URL"] = url
+    ensure_database(url)
     import django
 
     django.setup()
     from django.conf import settings
-    from django.test.runner import DiscoverRunner
-    from django.test.utils import setup_test_environment
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import override_settings, setup_test_environment
 
     setup_test_environment()
+    call_command("migrate", verbosity=0)
     settings.ALLOWED_HOSTS = ["*"]
     settings.API_THROTTLE_RATES = {}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    runner = DiscoverRunner(verbosity=0, interactive=False)
-    old = runner.setup_databases()
-    try:
-        token_section(args.rounds)
-        public_section(args.postings, args.rounds)
-    finally:
-        runner.teardown_databases(old)
+    with override_settings(ROOT_URLCONF=hello_urls()):
+        _p50, _p95, hello_cpu = timed(Client(), HELLO, args.rounds * 4)
+        print(f"hello-world view through the test client: CPU {hello_cpu:5.2f} ms/request")
+        if args.only != "public":
+            token_section(args.rounds, hello_cpu)
+        if args.only != "token":
+            ensure_postings(args.postings)
+            public_section(args.rounds, hello_cpu)
 
 
 if __name__ == "__main__":

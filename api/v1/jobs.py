@@ -22,7 +22,7 @@ from api.serializers_jobs import (
     StatisticsSerializer,
 )
 from api.v1 import jobs_data
-from api.v1.public_data import page_urls
+from api.v1.per_request import PageUrls, labels
 from jobboard.errors import JobboardError
 from jobboard.postings import services
 from jobboard.postings.models import Posting
@@ -44,7 +44,7 @@ def _body(request, serializer_class) -> dict:
 
 
 def _json(request, posting: Posting) -> dict:
-    return jobs_data.posting_json(posting, page_urls(request, posting.pk))
+    return jobs_data.posting_json(posting, PageUrls(request), labels(Posting.State.choices))
 
 
 def _reload(group, posting_id: int) -> Posting:
@@ -70,8 +70,11 @@ class PostingList(APIView):
         if status and status not in Posting.State.values:
             raise InvalidFields({"status": [_("Unknown status.")]})
         group = client_of(request).group
-        rows, following = cursor.keyset_page(jobs_data.postings_query(group, status), request)
-        return Response({"next": following, "results": [_json(request, p) for p in rows]})
+        postings = jobs_data.postings_query(group, status).defer("published")  # not given
+        rows, following = cursor.keyset_page(postings, request)
+        urls, states = PageUrls(request), labels(Posting.State.choices)
+        results = [jobs_data.posting_json(p, urls, states) for p in rows]
+        return Response({"next": following, "results": results})
 
     @extend_schema(
         operation_id="jobs_postings_create",

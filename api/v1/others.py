@@ -17,6 +17,8 @@ from api.serializers_others import (
     PermitApplicationPageSerializer,
     PermitApplicationSerializer,
 )
+from api.v1.per_request import labels
+from licensing.models import Application as LicensingApplication
 from licensing.models import LicenceCode
 from licensing.queries import group_codes
 from permits.models import Application as PermitApplication
@@ -51,13 +53,18 @@ class Me(APIView):
         )
 
 
-def _code_json(code: LicenceCode) -> dict:
+CODE_STATES, PROGRESS = LicenceCode.State.choices, LicensingApplication.State.choices
+PERMIT_KINDS, PERMIT_STATUSES = PermitApplication.Kind.choices, PermitApplication.Status.choices
+
+
+def _code_json(code: LicenceCode, states: dict[str, str], progress: dict[str, str]) -> dict:
+    """`states`, `progress`: the labels (per_request.labels) of the code's and application's."""
     application = code.application
     return {
         "id": code.pk,
         "code": code.display,
         "state": code.state,
-        "state_label": str(code.get_state_display()),
+        "state_label": states.get(code.state, code.state),
         "assigned_to": code.assigned_to,
         "assigned_on": code.assigned_on,
         "redeemed_at": code.redeemed_at,
@@ -66,7 +73,7 @@ def _code_json(code: LicenceCode) -> dict:
             "email": application.applicant.email,
             "certification": application.certification.name,
             "progress": application.state,
-            "progress_label": str(application.get_state_display()),
+            "progress_label": progress.get(application.state, application.state),
         }
         if application
         else None,
@@ -93,23 +100,26 @@ class LicenceCodeList(APIView):
             raise InvalidFields({"state": [_("Unknown state.")]})
         group = client_of(request).group
         rows, following = cursor.keyset_page(group_codes(group, state), request, descending=False)
-        return Response({"next": following, "results": [_code_json(c) for c in rows]})
+        states, progress = labels(CODE_STATES), labels(PROGRESS)
+        results = [_code_json(c, states, progress) for c in rows]
+        return Response({"next": following, "results": results})
 
 
 def _account(request) -> ContractorAccount | None:
     return ContractorAccount.objects.filter(group=client_of(request).group).first()
 
 
-def _permit_json(application: PermitApplication) -> dict:
+def _permit_json(application: PermitApplication, kinds: dict, statuses: dict) -> dict:
+    """`kinds`, `statuses`: the labels (per_request.labels)."""
     return {
         "id": application.pk,
         "reference": application.reference,
         "kind": application.kind,
-        "kind_label": str(application.get_kind_display()),
+        "kind_label": kinds.get(application.kind, application.kind),
         "site_address": application.site_address,
         "description": application.description,
         "status": application.status,
-        "status_label": str(application.get_status_display()),
+        "status_label": statuses.get(application.status, application.status),
         "has_unpaid_fees": bool(getattr(application, "has_unpaid", False)),
         "inspections": getattr(application, "inspection_count", 0),
         "created_at": application.created_at,
@@ -146,7 +156,9 @@ class PermitApplicationList(APIView):
         if status:
             applications = applications.filter(status=status)
         rows, following = cursor.keyset_page(applications, request)
-        return Response({"next": following, "results": [_permit_json(a) for a in rows]})
+        kinds, statuses = labels(PERMIT_KINDS), labels(PERMIT_STATUSES)
+        results = [_permit_json(a, kinds, statuses) for a in rows]
+        return Response({"next": following, "results": results})
 
 
 class PermitApplicationDetail(APIView):
@@ -160,4 +172,4 @@ class PermitApplicationDetail(APIView):
     )
     def get(self, request, application_id: int):
         application = get_object_or_404(_applications(request), pk=application_id)
-        return Response(_permit_json(application))
+        return Response(_permit_json(application, labels(PERMIT_KINDS), labels(PERMIT_STATUSES)))

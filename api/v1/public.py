@@ -15,7 +15,7 @@ from api.serializers import (
 )
 from api.v1 import public_search
 from api.v1.cached import CachedPublicView
-from api.v1.public_data import json_ld, public_posting
+from api.v1.public_data import Rows, json_ld, public_posting
 from jobboard.postings.models import Posting, ReferenceItem
 from jobboard.public import search as job_search
 
@@ -61,7 +61,8 @@ class PostingList(CachedPublicView):
                     {"cursor": [cursor.InvalidCursor.default_detail]}
                 ) from error
         rows, last = public_search.page(criteria, after=after, size=size)
-        results = [public_posting(request, posting, featured) for posting, featured in rows]
+        shared = Rows(request)
+        results = [public_posting(shared, posting, featured) for posting, featured in rows]
         next_cursor = cursor.encode(last) if last else None
         return Response({"next": cursor.next_link(request, next_cursor), "results": results})
 
@@ -81,7 +82,7 @@ class PostingDetail(CachedPublicView):
         )
         today = timezone.localdate()
         featured = bool(posting.featured_until and posting.featured_until >= today)
-        data = public_posting(request, posting, featured)
+        data = public_posting(Rows(request), posting, featured)
         data["json_ld"] = json_ld(request, posting)
         return Response(data)
 

@@ -3,16 +3,15 @@ fields of the job site's schema.org JSON-LD (jobboard.public.jsonld)."""
 
 import datetime
 
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from api.v1.per_request import LANGS, PageUrls
 from jobboard.employer.company import company_card
 from jobboard.postings.models import Posting
 from jobboard.public import jsonld
 from jobboard.public.page import public_context
 
-LANGS = ("fr", "en")
 SECTIONS = ("purpose", "duties", "qualifications", "more")
 
 
@@ -30,9 +29,7 @@ def _pair(values) -> dict:
     return {"fr": fr, "en": en or fr}
 
 
-def _description(data: dict, lang: str) -> str:
-    with translation.override(lang):
-        headings = _headings()
+def _description(data: dict, lang: str, headings: dict[str, str]) -> str:
     parts = []
     for name in SECTIONS:
         html = (lang == "en" and data.get(f"{name}_en")) or data.get(f"{name}_fr") or ""
@@ -68,11 +65,33 @@ def _location(data: dict) -> dict | None:
 
 
 def page_urls(request, posting_id: int) -> dict[str, str]:
-    urls = {}
-    for lang in LANGS:
-        with translation.override(lang):
-            urls[lang] = request.build_absolute_uri(reverse("jobboard:job", args=[posting_id]))
-    return urls
+    return PageUrls(request)(posting_id)
+
+
+class Rows:
+    """What every row of a request shares, computed once: the page addresses, the section
+    headings in both languages, each company's card (postings of a company repeat)."""
+
+    def __init__(self, request):
+        self.request = request
+        self.urls = PageUrls(request)
+        self.headings = {}
+        for lang in LANGS:
+            with translation.override(lang):
+                self.headings[lang] = _headings()
+        self.companies: dict[int, dict] = {}
+
+    def company(self, group) -> dict:
+        found = self.companies.get(group.pk)
+        if found is None:
+            card = company_card(group)
+            logo = card["logo_url"]
+            found = self.companies[group.pk] = {
+                "name": card["company_name"],
+                "same_as": card["website"] or None,
+                "logo": self.request.build_absolute_uri(logo) if logo else None,
+            }
+        return found
 
 
 def valid_through(posting: Posting, data: dict) -> datetime.datetime | None:
@@ -83,22 +102,20 @@ def valid_through(posting: Posting, data: dict) -> datetime.datetime | None:
     return timezone.make_aware(datetime.datetime.combine(min(ends), datetime.time(23, 59)))
 
 
-def public_posting(request, posting: Posting, featured: bool) -> dict:
+def public_posting(rows: Rows, posting: Posting, featured: bool) -> dict:
     """The list's and the detail's fields (no query: group, organisation and employer profile
     loaded with the posting)."""
     data = posting.published or {}
-    card = company_card(posting.group)
-    logo = card["logo_url"]
     deadline = data.get("apply_deadline") or None
     return {
         "id": posting.pk,
-        "url": page_urls(request, posting.pk),
+        "url": rows.urls(posting.pk),
         "featured": featured,
         "date_posted": timezone.localdate(posting.published_at or posting.updated_at),
         "valid_through": valid_through(posting, data),
         "apply_deadline": deadline,
         "title": {"fr": data.get("title_fr", ""), "en": data.get("title_en") or None},
-        "description": {lang: _description(data, lang) for lang in LANGS},
+        "description": {lang: _description(data, lang, rows.headings[lang]) for lang in LANGS},
         "profile": data.get("profile") or None,
         "employment_type": jsonld.employment_types(data),
         "work_mode": data.get("work_mode") or None,
@@ -107,11 +124,7 @@ def public_posting(request, posting: Posting, featured: bool) -> dict:
         "domains": [_pair(p) for p in data.get("domains", [])],
         "places": [_pair(p) for p in data.get("places", [])],
         "salary_note": data.get("salary_note") or None,
-        "hiring_organization": {
-            "name": card["company_name"],
-            "same_as": card["website"] or None,
-            "logo": request.build_absolute_uri(logo) if logo else None,
-        },
+        "hiring_organization": dict(rows.company(posting.group)),
         "job_location": _location(data),
         "job_location_type": "TELECOMMUTE"
         if data.get("work_mode") == Posting.WorkMode.REMOTE

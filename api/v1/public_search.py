@@ -1,38 +1,93 @@
-"""The public list's query: the job site's search (jobboard.public.search: its filters, full
-text in both languages, featured first, its cap of 1,000 candidates), paged with a keyset
-cursor instead of page numbers. Two queries whatever the page size: the page of ids, then
-the postings with their company."""
+"""The public list's query: the job site's search (jobboard.public.search: its criteria, full
+text in both languages, featured postings first while their days run, its ranking) paged with
+a keyset cursor instead of page numbers. Two queries whatever the page size: the page of ids,
+then the postings with their company.
+
+A page reads only what it shows, from the cursor on:
+- newest first (no words, or sort=date): two walks of the live postings' newest-first index,
+  the featured ones then the others, each stopping after the page; no cap, so a partner can
+  read every live posting, and a deep page costs what the first one does;
+- by relevance: the job site's candidates (the newest CAP + 1 matches and the newest CAP + 1
+  featured matches), each ranked once after its cap (not every match before it).
+The job site's own query adds a capped count and page numbers, which the API has no use for.
+"""
 
 import datetime
 
 from django.db import connection
+from django.utils import timezone
 
 from jobboard.postings.models import Posting
 from jobboard.public import search as job_search
 
 SECTIONS = job_search.SECTIONS
+NEWEST = "ORDER BY p.published_at DESC, p.id DESC"
+
+
+def _by_date(where: str, params: dict, after: list | None) -> str:
+    featured_from = rest_from = ""
+    if after:
+        params.update(a_date=after[2], a_id=after[3])
+        keyset = " AND (p.published_at, p.id) < (%(a_date)s, %(a_id)s)"
+        if after[0]:
+            featured_from = keyset
+        else:  # past the featured postings: only the others remain
+            featured_from, rest_from = " AND false", keyset
+    columns = "SELECT p.id, {featured} AS featured, 0.0::float8 AS rank, p.published_at"
+    featured = f"p.featured_until >= %(today)s{featured_from}"
+    rest = f"(p.featured_until IS NULL OR p.featured_until < %(today)s){rest_from}"
+    return f"""
+        ({columns.format(featured="true")} FROM jobboard_posting p
+         WHERE {where} AND {featured} {NEWEST} LIMIT %(page_size)s)
+        UNION ALL
+        ({columns.format(featured="false")} FROM jobboard_posting p
+         WHERE {where} AND {rest} {NEWEST} LIMIT %(page_size)s)
+        ORDER BY 2 DESC, 4 DESC, 1 DESC
+        LIMIT %(page_size)s
+    """  # noqa: S608 (fixed fragments; every value is a parameter)
+
+
+def _by_relevance(where: str, params: dict, after: list | None) -> str:
+    params["cap"] = job_search.CAP + 1
+    keyset = ""
+    if after:
+        params.update(a_featured=after[0], a_rank=after[1], a_date=after[2], a_id=after[3])
+        keyset = (
+            "WHERE (m.featured, m.rank, m.published_at, m.id)"
+            " < (%(a_featured)s, %(a_rank)s::float8, %(a_date)s, %(a_id)s)"
+        )
+    # The rank is computed over the capped rows only (the subquery carries the vectors).
+    featured = "coalesce(p.featured_until >= %(today)s, false) AS featured"
+    pick = f"SELECT p.id, p.published_at, {featured}, p.search_fr, p.search_en"
+    pick += f" FROM jobboard_posting p WHERE {where}"  # noqa: S608 (fixed fragments)
+    ranked = (
+        f"SELECT c.id, c.featured, ({job_search.rank_sql('c')})::float8 AS rank, c.published_at"
+    )
+    return f"""
+        WITH m AS (
+            ({ranked} FROM ({pick} {NEWEST} LIMIT %(cap)s) c)
+            UNION
+            ({ranked} FROM ({pick} AND p.featured_until >= %(today)s {NEWEST} LIMIT %(cap)s) c)
+        )
+        SELECT m.id, m.featured, m.rank, m.published_at FROM m
+        {keyset}
+        ORDER BY m.featured DESC, m.rank DESC, m.published_at DESC, m.id DESC
+        LIMIT %(page_size)s
+    """  # noqa: S608 (fixed fragments; every value is a parameter)
+
+
+def page_sql(criteria, *, after: list | None, size: int, today=None) -> tuple[str, dict]:
+    """The query of one page (size + 1 rows: the extra one says a next page exists)."""
+    params: dict = {"today": today or timezone.localdate(), "page_size": size + 1}
+    where = job_search.where_clause(criteria, params)
+    build = _by_relevance if criteria.by_relevance else _by_date
+    return build(where, params, after), params
 
 
 def page(criteria, *, after: list | None, size: int) -> tuple[list[tuple[Posting, bool]], list]:
     """(posting, featured) rows of one page and the cursor values of the last row ([] when
     it is the last page)."""
-    inner, params = job_search.results_sql(criteria, page=1, size=2 * (job_search.CAP + 1))
-    params["offset"] = 0
-    params["page_size"] = size + 1
-    keyset = ""
-    if after:
-        params.update(a_featured=after[0], a_rank=after[1], a_date=after[2], a_id=after[3])
-        keyset = (
-            "WHERE (s.featured, s.rank::float8, p.published_at, s.id)"
-            " < (%(a_featured)s, %(a_rank)s::float8, %(a_date)s, %(a_id)s)"
-        )
-    sql = f"""
-        SELECT s.id, s.featured, s.rank::float8, p.published_at
-        FROM ({inner}) s JOIN jobboard_posting p ON p.id = s.id
-        {keyset}
-        ORDER BY s.featured DESC, s.rank::float8 DESC, p.published_at DESC, s.id DESC
-        LIMIT %(page_size)s
-    """  # noqa: S608 (fixed fragments; every value is a parameter)
+    sql, params = page_sql(criteria, after=after, size=size)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()

@@ -225,7 +225,9 @@ def pick_text(data: dict, name: str) -> str:
     return data.get(f"{name}_fr", "")
 
 
-def _where(c: Criteria, params: dict, since: datetime.datetime | None = None) -> str:
+def where_clause(c: Criteria, params: dict, since: datetime.datetime | None = None) -> str:
+    """The SQL condition of the criteria on `jobboard_posting p` (live postings), its values
+    added to `params` (the partner API builds its keyset pages on it)."""
     clauses = ["p.live"]
     if c.q.strip():
         params["q"] = c.q.strip()
@@ -252,6 +254,18 @@ def _where(c: Criteria, params: dict, since: datetime.datetime | None = None) ->
     return " AND ".join(clauses)
 
 
+def rank_sql(alias: str) -> str:
+    """The relevance of the row `alias` (its search_fr and search_en columns) for %(q)s: the
+    page's language counts fully, the other one half."""
+    mine, other = ("en", "fr") if _lang() == "en" else ("fr", "en")
+    config = {"fr": "french_unaccent", "en": "english_unaccent"}
+    query = "websearch_to_tsquery('{}', %(q)s)"
+    return (
+        f"ts_rank_cd({alias}.search_{mine}, {query.format(config[mine])})"
+        f" + 0.5 * ts_rank_cd({alias}.search_{other}, {query.format(config[other])})"
+    )
+
+
 def results_sql(
     c: Criteria,
     *,
@@ -267,14 +281,9 @@ def results_sql(
         "limit": size,
         "offset": (page - 1) * size,
     }
-    where = _where(c, params, since)
+    where = where_clause(c, params, since)
     if c.by_relevance:
-        mine, other = ("en", "fr") if _lang() == "en" else ("fr", "en")
-        config = {"fr": "french_unaccent", "en": "english_unaccent"}
-        rank = (
-            f"ts_rank_cd(p.search_{mine}, websearch_to_tsquery('{config[mine]}', %(q)s))"
-            f" + 0.5 * ts_rank_cd(p.search_{other}, websearch_to_tsquery('{config[other]}', %(q)s))"
-        )
+        rank = rank_sql("p")
         order = "m.rank DESC, m.published_at DESC, m.id DESC"
     else:
         rank = "0"
