@@ -10,8 +10,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
-from portal.lib.redirects import safe_next
 from portal.console.queries import dashboard_rows
+from portal.lib.redirects import safe_next
 from portal.models import OutboundEmail
 from portal.service_registry import Service, openable_services, services
 
