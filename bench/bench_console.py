@@ -14,6 +14,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,7 +124,7 @@ def seed(waiting: int, decided: int) -> None:
         return
     WorkItem.objects.all().delete()
     started = time.perf_counter()
-    params = {
+    params: dict[str, Any] = {
         "offices": OFFICES,
         "kinds": KINDS,
         "ct": ContentType.objects.get_for_model(Review).pk,

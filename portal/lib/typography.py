@@ -32,10 +32,11 @@ def long_date(value: datetime.date | datetime.datetime | str | None) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
+        text = value
         try:
-            value = datetime.date.fromisoformat(value[:10])
+            value = datetime.date.fromisoformat(text[:10])
         except ValueError:
-            return value
+            return text
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     text = formats.date_format(value, "DATE_FORMAT")

@@ -21,10 +21,10 @@ def review_item(office: str = "regulator", *, applicant=None, name: str = "") ->
     organisation = OrganisationFactory(**({"legal_name": name} if name else {}))
     review = review_open(
         kind=ORGANISATION_REQUEST,
-        subject=organisation,
+        subject=organisation,  # type: ignore[arg-type]
         applicant=applicant or UserFactory(),
         staff_role=office,
-        summary=organisation.legal_name,
+        summary=str(organisation.legal_name),
     )
     sync_object(Review, review.pk)
     return WorkItem.objects.get(kind=ORGANISATION_REQUEST, subject_id=review.pk)
