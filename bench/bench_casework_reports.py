@@ -41,7 +41,8 @@ def seed(total: int):
 
     from django.db import connection
 
-    from casework.models import Client, PlanGoal, PlanSubGoal, ServicePlan
+    from casework.models import Client, NoticeVersion, PlanGoal, PlanSubGoal, ServicePlan
+    from portal.models import PrivateFile
     from tests.casework.helpers import make_provider, make_worker
 
     providers = []
@@ -62,6 +63,12 @@ def seed(total: int):
     goal = PlanGoal.objects.get(code="employment")
     sub_goal = PlanSubGoal.objects.get(code="summer_job")
     year = datetime.date.today().year
+    # Plans count only when opened on the client's consent (S3): one signed form serves them all.
+    signed_form = PrivateFile.objects.create(
+        owner=manager, file="bench/consent.pdf", original_name="consent.pdf", extension="pdf",
+        content_type="application/pdf", size=1,
+    )  # fmt: skip
+    notice = NoticeVersion.objects.order_by("-version").first()
     groups = [provider.group_id for provider, _points in providers]
     points = [[point.pk for point in pts] for _provider, pts in providers]
     with connection.cursor() as cursor:
@@ -80,6 +87,16 @@ def seed(total: int):
         )
         cursor.execute(
             """
+            INSERT INTO casework_consent
+                (created_at, updated_at, client_id, notice_id, group_id, signed_on,
+                 explained_in_presence, signed_file_id, recorded_by_id, withdrawal_note)
+            SELECT now(), now(), id, %s, %s, make_date(%s, 1, 1), true, %s, %s, ''
+            FROM casework_client
+            """,
+            [notice.pk, groups[0], year, signed_form.pk, manager.pk],
+        )
+        cursor.execute(
+            """
             WITH c AS (
                 SELECT id, row_number() OVER (ORDER BY id) - 1 AS k,
                        CASE WHEN (row_number() OVER (ORDER BY id) - 1) %% 2 = 0 THEN 1
@@ -88,15 +105,15 @@ def seed(total: int):
             )
             INSERT INTO casework_serviceplan
                 (created_at, updated_at, start_date, state, closed_on, close_reason, close_note,
-                 client_id, goal_id, sub_goal_id, group_id, service_point_id)
+                 client_id, goal_id, sub_goal_id, group_id, service_point_id, consent_id)
             SELECT now(), now(), make_date(%s, 1, 1) + (k %% 300)::int,
                    CASE WHEN k %% 10 < 7 THEN 'closed' ELSE 'active' END,
                    CASE WHEN k %% 10 < 7 THEN make_date(%s, 1, 1) + (k %% 300)::int + 40 END,
                    CASE WHEN k %% 10 < 7 THEN (ARRAY['placement_completed', 'client_request',
                         'moved', 'other'])[k %% 4 + 1] ELSE '' END,
                    CASE WHEN k %% 10 < 7 AND k %% 4 = 3 THEN 'note' ELSE '' END,
-                   id, %s, %s, (%s::bigint[])[p], (%s::bigint[])[p][k %% 2 + 1]
-            FROM c
+                   c.id, %s, %s, (%s::bigint[])[p], (%s::bigint[])[p][k %% 2 + 1], consent.id
+            FROM c JOIN casework_consent consent ON consent.client_id = c.id
             """,
             [year, year, goal.pk, sub_goal.pk, groups, points],
         )
