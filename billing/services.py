@@ -469,7 +469,9 @@ def _office_staff(service_key: str):
     from portal.service_registry import services
 
     roles = [s.staff_role for s in services() if s.key == service_key and s.staff_role]
-    return User.objects.filter(staff_role__in=roles, is_active=True).order_by("pk")
+    # The office may be a person's first office (staff_role) or another one they hold.
+    holds = Q(staff_role__in=roles) | Q(staff_offices__has_any_keys=roles)
+    return User.objects.filter(holds, is_active=True).order_by("pk")
 
 
 # --- Fulfilment -----------------------------------------------------------------------------
