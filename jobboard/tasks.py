@@ -13,7 +13,9 @@ from jobboard.seekers import services as seekers
 def publish_and_expire_postings() -> dict[str, int]:
     """Publish and expire, then the employer alerts those changes (and dates) call for."""
     done = services.postings_publish_and_expire()
-    return {**done, **alerts_employer.employer_alerts_run()}
+    # Paid targeted sends whose task the broker lost go out now (nothing is sent twice).
+    resumed = {"targeted_resumed": boosts.targeted_sends_resume()}
+    return {**done, **alerts_employer.employer_alerts_run(), **resumed}
 
 
 @shared_task(name="jobboard.employer_alerts")

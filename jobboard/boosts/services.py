@@ -468,6 +468,20 @@ def targeted_send_run(send_id: int, *, batch_size: int = BATCH_SIZE, fail_after=
 
 
 LOCK_SPACE = 7401  # advisory lock namespace of targeted sends
+# A paid send whose task was lost (Redis restarted and lost its queue, a worker died before it
+# started) is picked up again by the 15-minute job after this long.
+RESUME_AFTER = datetime.timedelta(minutes=10)
+
+
+def targeted_sends_resume(*, now=None) -> int:
+    """Run again every paid (or half-sent) targeted send paid more than RESUME_AFTER ago:
+    its task may be lost with the broker's queue. Safe beside a live task (one runner per
+    send, each recipient claimed once). Returns the e-mails stored."""
+    now = now or timezone.now()
+    stuck = TargetedSend.objects.filter(
+        state__in=[T.PAID, T.SENDING], paid_at__lt=now - RESUME_AFTER
+    ).values_list("pk", flat=True)
+    return sum(targeted_send_run(pk) for pk in list(stuck))
 
 
 def _send_all(send_id: int, batch_size: int, fail_after) -> int:

@@ -268,6 +268,28 @@ def test_a_worker_killed_mid_batch_then_retried_mails_each_recipient_once(
     assert (send.state, send.sent_count) == ("sent", 12)
 
 
+def test_a_paid_send_whose_task_was_lost_goes_out_with_the_15_minute_job(
+    alice, django_capture_on_commit_callbacks
+):
+    """Redis restarted and lost the queued task: the scheduled job sends it, once."""
+    from jobboard.tasks import publish_and_expire_postings
+
+    group = ready_group(alice)
+    send = _paid_send(group, alice, 3)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_and_expire_postings()["targeted_resumed"] == 0  # paid just now: wait
+    TargetedSend.objects.filter(pk=send.pk).update(
+        paid_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_and_expire_postings()["targeted_resumed"] == 3
+        assert publish_and_expire_postings()["targeted_resumed"] == 0
+    assert sorted(m.to[0] for m in mail.outbox) == [f"r{i}@example.org" for i in range(3)]
+    send.refresh_from_db()
+    assert send.state == "sent"
+
+
 def test_a_crash_after_some_batches_resumes_where_it_stopped(
     alice, django_capture_on_commit_callbacks, monkeypatch
 ):
