@@ -76,6 +76,8 @@ def cases(world) -> list[Case]:
             "casework:closure_request_new", {"group_id": v, "client_id": w.plans_client.pk}, actor
         ),
         Case("casework:closure_queue", {"group_id": v}, actor),
+        # The placement's employer search (htmx): the path's provider must be the user's.
+        Case("casework:placement_employers", {"group_id": v}, actor),
         Case("casework:report", {"group_id": v}, actor),
         Case("casework:report_csv", {"group_id": v}, actor),
     ]

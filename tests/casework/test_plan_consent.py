@@ -166,4 +166,7 @@ class TestPages:
         client.force_login(p.worker_a)
         monkeypatch.setattr(plans, "plan_open", refuse)
         response = client.post(self._new(p, person), self._data(p))
-        assert text(response).count("Another plan was being opened") == 1
+        # Once on the form; the error summary at the top of the page repeats it as a link.
+        page = text(response)
+        assert "There is a problem" in page
+        assert page.count("Another plan was being opened") == 2

@@ -255,7 +255,7 @@ def register_employer(page, w, lang, signed):
     this_year = datetime.date.today().year
     page.locator("input[name=year]").fill(str(this_year - 1))  # last year's paper form
     page.get_by_role("button", name=w["record_form"]).click()
-    page.get_by_text(w["only_this_year"]).wait_for()
+    page.locator(".invalid-feedback", has_text=w["only_this_year"]).wait_for()
     check_accessibility(page, f"casework-journey-employer-form-last-year-{lang}")
     page.locator("input[name=year]").fill(str(this_year))
     page.get_by_label(w["employer_file"]).set_input_files(str(signed))

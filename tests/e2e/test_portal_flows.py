@@ -86,7 +86,8 @@ def test_ask_for_an_organisation_and_the_office_approves(browser, live_server, d
     staff.get_by_label("Note au demandeur").fill("Bienvenue sur le portail.")
     staff.get_by_role("button", name="Enregistrer la décision").click()
     staff.get_by_text("Décision enregistrée").wait_for()
-    staff.get_by_text("Rien n’est en attente.").wait_for()
+    # The console's item page: decided, and nothing waits in the header's inbox count.
+    staff.get_by_text("Approuvée — décidé par").wait_for()
 
     organisation = Organisation.objects.get(legal_name="Construction Boréale inc.")
     assert organisation.status == "active" and organisation.registry_number == "1179876543"

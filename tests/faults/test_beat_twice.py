@@ -53,6 +53,24 @@ def _unsent_emails():
     return lambda: mailed_once([u.email for u in users])
 
 
+@case("console.reconcile")
+def _console_items():
+    """Reviews whose console items a set-based change lost: the job opens each one once."""
+    from portal.console.models import WorkItem
+    from tests.console.helpers import review_item
+
+    reviews = [review_item(name=f"Entreprise {n}").subject_id for n in range(3)]
+    WorkItem.objects.all().delete()
+
+    def check():
+        counts = Counter(
+            WorkItem.objects.filter(state="waiting").values_list("subject_id", flat=True)
+        )
+        assert sorted(counts) == sorted(reviews) and set(counts.values()) == {1}, counts
+
+    return check
+
+
 @case("licensing.send_window_reminders")
 def _licensing_reminders():
     from tests.licensing.helpers import approved, reference_data, shift_window
