@@ -11,18 +11,35 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from guardian.core import ObjectPermissionChecker
 
+from portal.lib.request_memo import remembered
 from portal.models import Group, Membership, Review
 from portal.roles import MANAGE_GROUP
 
 security_log = logging.getLogger("portal.security")
 
 
-def group_for_member(user, group_id: int) -> tuple[Group, Membership]:
-    membership = (
-        Membership.objects.filter(user=user, group_id=group_id, status=Membership.Status.ACTIVE)
-        .select_related("group__organisation")
-        .first()
+def active_memberships(user) -> list[Membership]:
+    """The user's active memberships with their groups and organisations, in the group
+    switcher's order: one query, read once per request (portal.lib.request_memo) and shared by
+    the switcher and `group_for_member`."""
+    if not user.is_authenticated:
+        return []
+    return remembered(
+        ("memberships", user.pk),
+        lambda: list(
+            Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+            .select_related("group__organisation")
+            .order_by("group__organisation__legal_name", "group__name", "group_id")
+        ),
     )
+
+
+def group_for_member(user, group_id: int) -> tuple[Group, Membership]:
+    try:
+        wanted = int(group_id)
+    except (TypeError, ValueError):
+        wanted = None
+    membership = next((m for m in active_memberships(user) if m.group_id == wanted), None)
     if membership is None:
         security_log.warning("refused group=%s user=%s", group_id, user.pk)
         raise Http404
@@ -37,10 +54,15 @@ def group_permissions(user, group: Group) -> set[str]:
     guardian's second query (GroupGroupPermission) is skipped."""
     if not user.is_active:
         return set()
-    checker = ObjectPermissionChecker(user)
-    if user.is_superuser:
-        return set(checker.get_perms(group))
-    return set(checker.get_user_perms(group))
+
+    def read() -> set[str]:
+        checker = ObjectPermissionChecker(user)
+        if user.is_superuser:
+            return set(checker.get_perms(group))
+        return set(checker.get_user_perms(group))
+
+    # A copy: a caller that adds to its set never changes what the next helper reads.
+    return set(remembered(("group_permissions", user.pk, group.pk), read))
 
 
 def group_for_manager(user, group_id: int) -> tuple[Group, Membership]:
