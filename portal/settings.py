@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: it sees the session cookie set on the way out.
     "portal.middleware.PrivateCacheMiddleware",
+    # Anonymous pages from the shared cache, before the session and the user (issue 19).
+    "portal.lib.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -8,11 +8,13 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.lib.page_cache import anonymous_cache
 from portal.lib.redirects import safe_next
 from portal.models import OutboundEmail
 from portal.service_registry import Service, openable_services, services
 
 
+@anonymous_cache
 @require_GET
 def home(request):
     return render(
