@@ -41,9 +41,9 @@ class JobboardConfig(AppConfig):
         from jobboard.employer import services as _employer  # noqa: F401  (its system text)
         from jobboard.postings import hooks as postings
         from jobboard.public import page_cache as public_page_cache
-        from jobboard.statistics import services as statistics
         from jobboard.seekers import saved_searches  # noqa: F401  (registers its unsubscribe)
         from jobboard.seekers import services as seekers
+        from jobboard.statistics import services as statistics
         from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 
