@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.email_lock import email_lock_message
 from accounts.models import User
-from accounts.seats import SeatsFull, seat_take, seats_full_message
+from accounts.seats import SESSION_SEATED, SeatsFull, seat_take, seats_full_message
 from portal.lib.redirects import is_safe_next
 from portal.notify import queue_email
 
@@ -56,13 +56,14 @@ class AccountAdapter(DefaultAccountAdapter):
         # the user back to the sign-in form, signed out, with the reason in their language.
         super().login(request, user)
         try:
-            seat_take(user=user, session_key=request.session.session_key)
+            seated = seat_take(user=user, session_key=request.session.session_key)
         except SeatsFull as full:
             security_log.warning("sign-in refused seats full user=%s", user.pk)
             super().logout(request)
             # In the page's language, like every message of this visit.
             messages.error(request, seats_full_message(full, user))
             raise ImmediateHttpResponse(redirect(reverse("account_login"))) from None
+        request.session[SESSION_SEATED] = seated
 
     def pre_authenticate(self, request, **credentials):
         # Wrong passwords per account from one address first (ACCOUNT_RATE_LIMITS

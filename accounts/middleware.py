@@ -15,7 +15,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.seats import seat_touch
+from accounts.seats import SESSION_SEATED, seat_touch
 from portal.lib import form_resume
 
 SESSION_STARTED = "portal_session_started"
@@ -38,7 +38,8 @@ def session_remaining(request, now: int | None = None) -> int:
 def session_touch(request, now: int | None = None) -> None:
     """Count this request as activity: the idle timeout starts again."""
     request.session[SESSION_SEEN] = int(time.time()) if now is None else now
-    seat_touch(session_key=request.session.session_key)
+    if request.session.get(SESSION_SEATED, True):
+        seat_touch(session_key=request.session.session_key)
 
 
 def _sign_in_again(request, back: str) -> HttpResponse:

@@ -21,6 +21,11 @@ from django.utils import timezone
 
 from accounts.models import Seat, SeatLimit
 
+# Whether the session holds seats, set at sign-in (accounts.adapter): the timeout middleware
+# touches the seats of a session only when it holds some. A session from before this key
+# existed is touched as before.
+SESSION_SEATED = "portal_session_seated"
+
 
 @dataclass
 class SeatsFull(Exception):
@@ -71,13 +76,14 @@ def _seat_limited_organisations(user) -> list[int]:
     )
 
 
-def seat_take(*, user, session_key: str) -> None:
+def seat_take(*, user, session_key: str) -> bool:
     """Give the session a seat in each seat-limited organisation the user is an active member
     of, or raise SeatsFull and take none. One transaction; the limit rows are locked in id
-    order so two sign-ins never deadlock."""
+    order so two sign-ins never deadlock. True when the session holds seats (the timeout
+    middleware then keeps them alive; a session without seats never writes to seats)."""
     organisation_ids = _seat_limited_organisations(user)
     if not organisation_ids:
-        return
+        return False
     now = timezone.now()
     with transaction.atomic():
         limits = (
@@ -100,6 +106,7 @@ def seat_take(*, user, session_key: str) -> None:
                 taken_at=now,
                 last_seen_at=now,
             )
+    return True
 
 
 def seat_release(*, session_key: str | None) -> None:

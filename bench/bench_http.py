@@ -105,8 +105,12 @@ def drop_database(base: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def server_env(database_url: str, conn_max_age: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REDIS")}
+def server_env(database_url: str, conn_max_age: str, redis: bool = True) -> dict[str, str]:
+    """The servers' environment. With REDIS_URL set (and `redis`), the portal runs as in
+    production: the cache (sessions, anonymous pages, rate limits) in Redis, in the database
+    REDIS_CACHE_DB names, which the bench empties first; otherwise the in-process cache."""
+    keep = redis and bool(os.environ.get("REDIS_URL"))
+    env = {k: v for k, v in os.environ.items() if keep or not k.startswith("REDIS")}
     env.update(
         DATABASE_URL=database_url,
         DEBUG="0",
@@ -117,6 +121,14 @@ def server_env(database_url: str, conn_max_age: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="portal.settings",
     )
     return env
+
+
+def flush_cache(env: dict[str, str]) -> None:
+    """Empty the cache database the portal will use (sessions and pages of an earlier run)."""
+    import redis
+
+    db = int(env.get("REDIS_CACHE_DB", "1"))
+    redis.Redis.from_url(urlunsplit(urlsplit(env["REDIS_URL"])._replace(path=f"/{db}"))).flushdb()
 
 
 def manage(env: dict[str, str], *args: str) -> None:
@@ -205,6 +217,9 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         Posting.objects.filter(live=True).order_by("-published_at").values_list("pk", flat=True)[0]
     )
     employer = group_of("employer@example.com", "jobboard")
+    provider = group_of("caseworker@example.com", "casework")
+    provider_manager = group_of("avenir.manager@example.com", "casework")
+    casework = "/fr/casework/p"
     pages = [
         Page("healthz", None, "/healthz"),
         Page("home (anonymous)", None, "/fr/"),
@@ -243,6 +258,17 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         Page("job search, a word (anonymous)", None, "/fr/jobs/search/?q=ingenieur"),
         Page("job search, filters (anonymous)", None, "/fr/jobs/search/?work_mode=hybrid"),
         Page("posting page + view count (anon.)", None, f"/fr/jobs/{job}/"),
+        Page("company page (anonymous)", None, f"/fr/jobs/companies/{employer}/"),
+        Page("search feed (anonymous)", None, "/fr/jobs/search/feed/?q=ingenieur"),
+        Page("sitemap (anonymous)", None, "/fr/jobs/sitemap.xml"),
+        Page("casework clients", "caseworker@example.com", f"{casework}/{provider}/clients/"),
+        Page("casework plans", "caseworker@example.com", f"{casework}/{provider}/plans/"),
+        Page(
+            "casework reports (manager)",
+            "avenir.manager@example.com",
+            f"{casework}/{provider_manager}/reports/",
+        ),
+        Page("casework ministry reports", "ministry@example.com", "/fr/casework/ministry/reports/"),
         # The partner API's public endpoints (issue 21), cached like the public pages; the
         # token endpoints are measured in-process by bench/bench_api.py.
         Page("API postings list (cached)", None, "/api/v1/postings/"),
@@ -339,12 +365,16 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database for profiling")
     parser.add_argument("--python-client", action="store_true", help="do not use wrk")
     parser.add_argument("--threads", type=int, default=1, help="per worker (1: sync workers)")
+    parser.add_argument("--no-redis", action="store_true", help="the in-process cache instead")
     args = parser.parse_args()
 
     base = base_database_url()
     name = urlsplit(base).path.lstrip("/") + "_bench_http"
     database_url = with_db_name(base, name)
-    env = server_env(database_url, args.conn_max_age)
+    env = server_env(database_url, args.conn_max_age, redis=not args.no_redis)
+    if "REDIS_URL" in env:
+        flush_cache(env)
+    print(f"cache: {'Redis' if 'REDIS_URL' in env else 'in-process (no REDIS_URL)'}")
     print(f"database {name}: migrate and seed_demo…", flush=True)
     recreate_database(base, name)
     manage(env, "migrate", "--noinput", "-v", "0")

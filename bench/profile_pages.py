@@ -8,6 +8,7 @@ a shared machine), SQL queries, and optionally a cProfile of one page.
 
 import argparse
 import cProfile
+import os
 import pstats
 import time
 from urllib.parse import urlsplit
@@ -21,6 +22,10 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=30, help="requests per page")
     parser.add_argument("--cprofile", action="store_true", help="profile the first page chosen")
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--sql", action="store_true", help="print each page's statements")
+    parser.add_argument(
+        "--floor", action="store_true", help="also a signed-in page whose view does nothing"
+    )
     args = parser.parse_args()
 
     base = bench_http.base_database_url()
@@ -31,6 +36,11 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    if args.floor:
+        settings.ROOT_URLCONF = "bench.floor_urls"
+        pages.insert(
+            0, bench_http.Page("floor (signed in, empty view)", "owner@example.com", "/fr/floor/")
+        )
     pages = [p for p in pages if args.only in p.label]
     print(f"{'page':34s} {'wall ms':>8s} {'CPU ms':>8s} {'queries':>8s}")
     for page in pages:
@@ -54,6 +64,9 @@ def main() -> None:
         wall = (time.perf_counter() - wall) * 1000 / args.n
         cpu = (time.process_time() - cpu) * 1000 / args.n
         print(f"{page.label:34s} {wall:8.1f} {cpu:8.1f} {len(queries):8d}", flush=True)
+        if args.sql:
+            for query in queries:
+                print(f"    {query['sql'][: int(os.environ.get('SQL_WIDTH', 160))]}")
         if profiler:
             pstats.Stats(profiler).sort_stats(args.sort).print_stats(45)
             return

@@ -40,8 +40,10 @@ class JobboardConfig(AppConfig):
         from jobboard import roles  # noqa: F401  (registers the roles)
         from jobboard.employer import services as _employer  # noqa: F401  (its system text)
         from jobboard.postings import hooks as postings
+        from jobboard.public import page_cache as public_page_cache
         from jobboard.seekers import saved_searches  # noqa: F401  (registers its unsubscribe)
         from jobboard.seekers import services as seekers
+        from jobboard.statistics import services as statistics
         from portal.audit_labels import register_verbs
         from portal.service_registry import Service, register_service
 
@@ -69,6 +71,8 @@ class JobboardConfig(AppConfig):
             )
         )
         postings.register()  # shop, credits, posting review, history words
+        public_page_cache.register()  # a posting or a company changed: cached pages go
+        statistics.register()  # a posting page served from the page cache counts its view
 
         seekers.register()  # the seekers' one-click unsubscribes and history words
         register_verbs(

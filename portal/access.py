@@ -4,26 +4,83 @@ The current group comes from the URL (`group_id`) and is resolved against the us
 active memberships: a group the user is not in answers 404, like one that does not exist.
 """
 
+import functools
 import logging
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from guardian.core import ObjectPermissionChecker
 
 from accounts.staff import offices_of
-from portal.models import Group, Membership, Review
+from portal.lib.request_memo import remembered
+from portal.models import Group, Membership, Organisation, Review
 from portal.roles import MANAGE_GROUP
 
 security_log = logging.getLogger("portal.security")
 
 
-def group_for_member(user, group_id: int) -> tuple[Group, Membership]:
-    membership = (
-        Membership.objects.filter(user=user, group_id=group_id, status=Membership.Status.ACTIVE)
+def active_memberships(user) -> list[Membership]:
+    """The user's active memberships with their groups and organisations, in the group
+    switcher's order: one query, read once per request (portal.lib.request_memo) and shared by
+    the switcher and `group_for_member`."""
+    if not user.is_authenticated:
+        return []
+    return remembered(("memberships", user.pk), lambda: _read_memberships(user.pk))
+
+
+_ANY_USER = -987654321  # stands for the user's id in the query compiled once
+
+
+@functools.cache
+def _memberships_sql() -> tuple[str, tuple]:
+    """The ORM's query, compiled once: every signed-in page runs it, and building it (three
+    tables, their ordering) cost more CPU than the rest of the request's floor (issue 19)."""
+    query = (
+        Membership.objects.filter(user_id=_ANY_USER, status=Membership.Status.ACTIVE)
         .select_related("group__organisation")
-        .first()
+        .order_by("group__organisation__legal_name", "group__name", "group_id")
     )
+    sql, params = query.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _read_memberships(user_id: int) -> list[Membership]:
+    """The rows of `_memberships_sql()` as the ORM would build them (same columns, in the
+    order of the three models' concrete fields, with the fields' database converters)."""
+    models: tuple[type[Model], ...] = (Membership, Group, Organisation)
+    with connection.cursor() as cursor:
+        sql, params = _memberships_sql()
+        cursor.execute(sql, [user_id if p == _ANY_USER else p for p in params])
+        rows = cursor.fetchall()
+    result: list[Membership] = []
+    for row in rows:
+        objects: list[Any] = []
+        at = 0
+        for model in models:
+            fields = model._meta.concrete_fields
+            values = [
+                f.from_db_value(v, None, connection) if hasattr(f, "from_db_value") else v
+                for f, v in zip(fields, row[at : at + len(fields)], strict=True)
+            ]
+            objects.append(model.from_db(connection.alias, [f.attname for f in fields], values))
+            at += len(fields)
+        membership, group, organisation = objects
+        Group.organisation.field.set_cached_value(group, organisation)
+        Membership.group.field.set_cached_value(membership, group)
+        result.append(membership)
+    return result
+
+
+def group_for_member(user, group_id: int) -> tuple[Group, Membership]:
+    try:
+        wanted = int(group_id)
+    except (TypeError, ValueError):
+        wanted = None
+    membership = next((m for m in active_memberships(user) if m.group_id == wanted), None)
     if membership is None:
         security_log.warning("refused group=%s user=%s", group_id, user.pk)
         raise Http404
@@ -38,10 +95,15 @@ def group_permissions(user, group: Group) -> set[str]:
     guardian's second query (GroupGroupPermission) is skipped."""
     if not user.is_active:
         return set()
-    checker = ObjectPermissionChecker(user)
-    if user.is_superuser:
-        return set(checker.get_perms(group))
-    return set(checker.get_user_perms(group))
+
+    def read() -> set[str]:
+        checker = ObjectPermissionChecker(user)
+        if user.is_superuser:
+            return set(checker.get_perms(group))
+        return set(checker.get_user_perms(group))
+
+    # A copy: a caller that adds to its set never changes what the next helper reads.
+    return set(remembered(("group_permissions", user.pk, group.pk), read))
 
 
 def group_for_manager(user, group_id: int) -> tuple[Group, Membership]:

@@ -35,6 +35,23 @@ class PortalConfig(AppConfig):
             )
         )
         post_migrate.connect(lambda **kwargs: ensure_permission_rows(), sender=self, weak=False)
+        _forget_memo_on_membership_writes()
+
+
+def _forget_memo_on_membership_writes() -> None:
+    """A membership saved or deleted during a request drops the request's memo of the user's
+    memberships and permissions (portal.lib.request_memo)."""
+    from django.db.models.signals import post_delete, post_save
+
+    from portal.lib import request_memo
+    from portal.models import Membership
+
+    def forget(**kwargs) -> None:
+        request_memo.forget()
+
+    for signal in (post_save, post_delete):
+        uid = f"portal-memo-{id(signal)}"
+        signal.connect(forget, sender=Membership, weak=False, dispatch_uid=uid)
 
 
 def group_summaries(reviews) -> dict[int, str]:

@@ -79,10 +79,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One request's memo of the user's memberships and permissions (portal.lib.request_memo).
+    "portal.lib.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: it sees the session cookie set on the way out.
     "portal.middleware.PrivateCacheMiddleware",
+    # Anonymous pages from the shared cache, before the session and the user (issue 19).
+    "portal.lib.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -276,6 +280,10 @@ ANONYMOUS_USER_NAME = None
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", 30 * 60))
 SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("SESSION_ABSOLUTE_TIMEOUT", 12 * 3600))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+# Sessions are read from the shared cache (Redis) and written through to the database
+# (docs/performance.md, "Sessions"): a signed-in request reads its session without a query,
+# and a session survives a cache flush or a Redis restart.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Languages ---

@@ -64,6 +64,9 @@ def _location(data: dict) -> dict | None:
     return None
 
 
+_ID = 987654321  # stands for the posting's id in the addresses reversed once per request
+
+
 def page_urls(request, posting_id: int) -> dict[str, str]:
     return PageUrls(request)(posting_id)
 

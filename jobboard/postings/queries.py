@@ -13,6 +13,17 @@ S = Posting.State
 VISIBLE = [s for s in S.values if s != S.ARCHIVED]
 
 
+# The long texts and the published snapshot: never shown by a list (the JSON is decoded per row).
+LIST_DEFERRED = (
+    *(
+        f"{name}_{lang}"
+        for name in ("purpose", "duties", "qualifications", "more")
+        for lang in ("fr", "en")
+    ),
+    "published",
+)
+
+
 def group_postings(group, status: str = ""):
     postings = Posting.objects.filter(group=group).select_related("function_type")
     if status in S.values:
@@ -20,6 +31,11 @@ def group_postings(group, status: str = ""):
     else:
         postings = postings.filter(state__in=VISIBLE)
     return postings.order_by("-updated_at", "-pk")
+
+
+def group_postings_rows(group, status: str = ""):
+    """The same postings for a table: without the texts and the snapshot no row shows."""
+    return group_postings(group, status).defer(*LIST_DEFERRED)
 
 
 def status_counts(group) -> dict[str, int]:

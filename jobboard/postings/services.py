@@ -17,6 +17,7 @@ from jobboard.errors import JobboardError
 from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from jobboard.postings.richtext import is_blank
+from portal.lib import page_cache
 from portal.lib.dates import add_business_days
 from portal.lib.transitions import Workflow
 from portal.models import AuditEvent, Review
@@ -530,4 +531,6 @@ def postings_publish_and_expire(today: datetime.date | None = None) -> dict[str,
     signals.first_published.send(Posting, posting_ids=published)
     expired = _set_based(_EXPIRE_SQL, "posting.expired", S.ACTIVE, S.EXPIRED, params)
     offline = _set_based(_OFFLINE_SQL, "posting.offline", "", "", params)
+    if published or expired or offline:
+        page_cache.invalidate()  # one UPDATE, no post_save: the job site's pages go here
     return {"published": len(published), "expired": len(expired), "offline": len(offline)}

@@ -1,6 +1,8 @@
 """Employer pages of the postings: dashboard, my postings, the wizard, actions, packages and
 the shop; and the regulator's adjustment page. Views are thin: services do the writes."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -37,7 +39,7 @@ from jobboard.postings.next_steps import RESUME_KEY
 from jobboard.postings.queries import (
     group_balances,
     group_ledger,
-    group_postings,
+    group_postings_rows,
     postings_to_revise,
     revision_note,
     status_counts,
@@ -105,8 +107,77 @@ def allowed_actions(posting: Posting, perms: set[str]) -> set[str]:
     return allowed
 
 
-def _rows(postings, perms):
-    return [(p, allowed_actions(p, perms)) for p in postings]
+# The status badge's colour per state (jobboard/postings/_badge.html, for one posting).
+BADGES = {
+    S.DRAFT: "text-bg-secondary",
+    S.IN_VALIDATION: "text-bg-info",
+    S.TO_REVISE: "text-bg-warning",
+    S.SCHEDULED: "text-bg-primary",
+    S.ACTIVE: "text-bg-success",
+    S.EXPIRED: "text-bg-dark",
+}
+DANGER = {"end", "cancel", "cancel_validation"}
+_ID = 987654321  # stands for the posting's id in a reversed address
+
+
+@dataclass
+class Row:
+    """One line of a postings table, built here rather than by per-row includes: the badge,
+    the links (address, label, with the title for screen readers) and the POST buttons."""
+
+    posting: Posting
+    actions: set[str]
+    badge: str
+    links: list[tuple[str, str, str, bool]]
+    buttons: list[tuple[str, str, str]]
+
+
+def _rows(postings, perms, group) -> list[Row]:
+    """Addresses are reversed once per page, not once per row and action."""
+
+    def address(name: str, *extra) -> str:
+        return reverse(f"jobboard:{name}", args=[group.pk, _ID, *extra])
+
+    links = [  # action, address, label, style, the title repeated for screen readers
+        ("resume", address("posting_resume"), _("Resume creation"), "btn-primary", False),
+        ("revise", address("posting_step", "details"), _("Revise"), "btn-primary", False),
+        (
+            "edit",
+            address("posting_step", "details"),
+            _("Edit and resubmit"),
+            "btn-outline-primary",
+            False,
+        ),
+        ("view", address("posting_detail"), _("View"), "btn-outline-secondary", True),
+        ("boost", address("boosts"), _("Boost"), "btn-outline-secondary", True),
+    ]
+    buttons = [(a, address("posting_action", a), str(label)) for a, label in ACTION_BUTTONS]
+    rows = []
+    for posting in postings:
+        actions = allowed_actions(posting, perms)
+        pk = str(posting.pk)
+        rows.append(
+            Row(
+                posting=posting,
+                actions=actions,
+                badge=BADGES.get(posting.state, "text-bg-light border"),
+                links=[
+                    (url.replace(str(_ID), pk), label, css, hidden)
+                    for action, url, label, css, hidden in links
+                    if action in actions
+                ],
+                buttons=[
+                    (
+                        url.replace(str(_ID), pk),
+                        label,
+                        "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
+                    )
+                    for action, url, label in buttons
+                    if action in actions
+                ],
+            )
+        )
+    return rows
 
 
 # --- Dashboard and lists -----------------------------------------------------------------
@@ -131,7 +202,7 @@ def dashboard(request, group_id: int):
         "action_buttons": ACTION_BUTTONS,
         "counts": [(state, label, counts[state]) for state, label in S.choices],
         "total": sum(n for state, n in counts.items() if state != S.ARCHIVED),
-        "rows": _rows(group_postings(group)[:10], perms),
+        "rows": _rows(group_postings_rows(group)[:10], perms, group),
         "resume": resume,
         "missing": missing_company_info(group),
         "to_revise": postings_to_revise(group) if roles.MANAGE_POSTINGS in perms else [],
@@ -144,7 +215,7 @@ def dashboard(request, group_id: int):
 def postings(request, group_id: int):
     group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
     status = request.GET.get("status", "")
-    page = Paginator(group_postings(group, status), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(group_postings_rows(group, status), PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "group": group,
         "perms": perms,
@@ -152,7 +223,7 @@ def postings(request, group_id: int):
         "status": status if status in S.values else "",
         "statuses": S.choices,
         "page_obj": page,
-        "rows": _rows(page.object_list, perms),
+        "rows": _rows(page.object_list, perms, group),
     }
     return render(request, "jobboard/postings/list.html", context)
 

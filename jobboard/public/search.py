@@ -284,25 +284,31 @@ def results_sql(
     where = where_clause(c, params, since)
     if c.by_relevance:
         rank = rank_sql("p")
-        order = "m.rank DESC, m.published_at DESC, m.id DESC"
+        order = "r.rank DESC, r.published_at DESC, r.id DESC"
     else:
         rank = "0"
-        order = "m.published_at DESC, m.id DESC"
+        order = "r.published_at DESC, r.id DESC"
     # Only fixed SQL fragments are interpolated; every value is a query parameter. Both
-    # candidate sets are capped (the newest matches, and the newest featured matches), and
-    # each computes its rank while it is read, so a common word ranks at most 2 x CAP rows.
+    # candidate sets are capped (the newest matches, and the newest featured matches) and
+    # read without their rank; the rank is computed afterwards for the candidates only
+    # (issue 19: computed while reading, it was computed, and the long tsvectors read, for
+    # every match of a common word before the cap).
     columns = "p.id, p.published_at, coalesce(p.featured_until >= %(today)s, false) AS featured"
-    pick = f"SELECT {columns}, {rank} AS rank FROM jobboard_posting p WHERE {where}"  # noqa: S608
+    pick = f"SELECT {columns} FROM jobboard_posting p WHERE {where}"  # noqa: S608
     newest = "ORDER BY p.published_at DESC, p.id DESC LIMIT %(cap)s"
     sql = f"""
         WITH m AS (
             ({pick} {newest})
             UNION
             ({pick} AND p.featured_until >= %(today)s {newest})
+        ),
+        r AS (
+            SELECT m.id, m.featured, m.published_at, {rank} AS rank
+            FROM m JOIN jobboard_posting p ON p.id = m.id
         )
-        SELECT m.id, m.featured, m.rank, count(*) OVER () AS total
-        FROM m
-        ORDER BY m.featured DESC, {order}
+        SELECT r.id, r.featured, r.rank, count(*) OVER () AS total
+        FROM r
+        ORDER BY r.featured DESC, {order}
         LIMIT %(limit)s OFFSET %(offset)s
     """  # noqa: S608
     return sql, params

@@ -7,13 +7,14 @@ from django.urls import path
 from jobboard.public.feeds import SearchFeed
 from jobboard.public.sitemaps import SITEMAPS
 from jobboard.public.views import company, posting, search
+from portal.lib.page_cache import anonymous_cache
 
 J = "<int:posting_id>/"
 urlpatterns = [
     path("", search.home, name="home"),
     path("search/", search.search, name="search"),
-    path("search/feed/", SearchFeed(), name="search_feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("search/feed/", anonymous_cache(SearchFeed()), name="search_feed"),
+    path("sitemap.xml", anonymous_cache(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(J, posting.job, name="job"),
     path(J + "apply/", posting.job_apply, name="job_apply"),
     path(J + "apply/sent/", posting.job_applied, name="job_applied"),

@@ -13,6 +13,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from jobboard.statistics.models import PostingDailyStat
+from portal.lib import page_cache
 
 FIELDS = ("views", "clicks", "shares")
 # Crawlers, link previewers and command-line clients. A headless browser is a person's
@@ -50,6 +51,18 @@ def count_request(request, posting_id: int, field: str) -> bool:
         return False
     count(posting_id, field)
     return True
+
+
+# The posting page served from the page cache (portal.lib.page_cache) still counts its view.
+VIEW_HIT_HOOK = "jobboard.posting_view"
+
+
+def count_cached_view(request, posting_id: int) -> None:
+    count_request(request, posting_id, "views")
+
+
+def register() -> None:
+    page_cache.register_hit_hook(VIEW_HIT_HOOK, count_cached_view)
 
 
 def performance(posting_ids, start: datetime.date, end: datetime.date) -> dict:

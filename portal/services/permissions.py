@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 
+from portal.lib import request_memo
 from portal.models import Group, GroupUserPermission, Membership
 from portal.roles import permissions_for, registered_permissions
 
@@ -25,6 +26,7 @@ def ensure_permission_rows() -> None:
 def sync_member_permissions(membership: Membership) -> None:
     """Two statements whatever the number of permissions: delete what is no longer granted,
     insert what is missing."""
+    request_memo.forget()  # this request's memo of memberships and permissions is stale
     wanted = (
         permissions_for(membership.roles, membership.group.service)
         if membership.status == Membership.Status.ACTIVE

@@ -67,9 +67,12 @@ def _page_forms(context) -> list:
     each, in the order the view gave them."""
     seen: dict[int, object] = {}
     for value in context.flatten().values():
-        candidates = value if isinstance(value, list | tuple) else [value]
+        candidates = value if issubclass(type(value), list | tuple) else [value]
         for candidate in candidates:
-            if isinstance(candidate, BaseForm | BaseFormSet):
+            # type(), not isinstance(): isinstance() would evaluate the context's lazy values
+            # (the CSRF token, which sets its cookie and makes the page uncacheable, and the
+            # group switcher's query).
+            if issubclass(type(candidate), BaseForm | BaseFormSet):
                 seen.setdefault(id(candidate), candidate)
     return list(seen.values())
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.console.queries import dashboard_rows
+from portal.lib.page_cache import anonymous_cache
 from portal.lib.redirects import safe_next
 from portal.models import OutboundEmail
 from portal.service_registry import Service, openable_services, services
@@ -18,6 +19,7 @@ from portal.service_registry import Service, openable_services, services
 log = logging.getLogger("portal.health")
 
 
+@anonymous_cache
 @require_GET
 def home(request):
     return render(

@@ -104,9 +104,10 @@ def test_bad_sign_up_input_is_explained_and_kept(page):
 
 @pytest.mark.django_db(transaction=True)
 def test_language_switch_on_every_page(page):
+    """Signed out, the switch is a plain link to the same page (issue 19: cacheable pages)."""
     page.goto("/fr/accounts/login/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url("**/en/accounts/login/")
     assert page.locator("html").get_attribute("lang") == "en"
-    page.get_by_role("button", name="Français").click()
+    page.get_by_role("link", name="Français").click()
     page.wait_for_url("**/fr/accounts/login/")

@@ -105,11 +105,17 @@ def test_drafts_and_unknown_ids_are_not_found(client, group, alice, posting):
 
 def test_the_page_counts_its_view_in_one_query(client, posting):
     address = url("job", posting)
+    cache.clear()  # rendered by the view (not the page cache, tests/jobboard/test_page_cache.py)
     get(client, address)
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert get(client, address).status_code == 200
     assert len(captured) == 2, [q["sql"][:80] for q in captured]  # the posting, the count
     assert figures(posting)[0] == 2
+    with CaptureQueriesContext(connection) as captured:  # from the page cache: the count only
+        assert get(client, address).status_code == 200
+    assert len(captured) == 1, [q["sql"][:80] for q in captured]
+    assert figures(posting)[0] == 3
 
 
 @pytest.mark.parametrize(
@@ -361,8 +367,11 @@ def test_the_company_card_offers_to_follow_and_shows_who_follows(client, posting
 
     page = get(client, url("job", posting)).content.decode()
     follow = reverse("jobboard:seeker_follow", args=[posting.group_id])
-    assert follow in page and reverse("jobboard:company_public", args=[posting.group_id]) in page
+    # Signed out: a link to sign in and come back (the cached page carries no CSRF token).
+    assert f'href="/fr/accounts/login/?next={url("job", posting)}"' in page and follow not in page
+    assert reverse("jobboard:company_public", args=[posting.group_id]) in page
     client.force_login(bob)
+    assert follow in get(client, url("job", posting)).content.decode()
     answer = client.post(follow, {"next": url("job", posting)})
     assert answer.status_code == 302 and answer["Location"] == url("job", posting)
     assert Follow.objects.filter(user=bob, group_id=posting.group_id).exists()

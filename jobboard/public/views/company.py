@@ -10,6 +10,7 @@ from jobboard.employer.company import company_card
 from jobboard.postings.models import Posting
 from jobboard.seekers import services as seekers
 from jobboard.seekers.models import Follow
+from portal.lib.page_cache import anonymous_cache
 
 
 def _public_group(group_id: int):
@@ -18,6 +19,7 @@ def _public_group(group_id: int):
     )
 
 
+@anonymous_cache
 @require_GET
 def company_public(request, group_id: int):
     """A company's card and its postings online now, with the follow button."""

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from jobboard.postings.models import Posting
@@ -24,6 +25,7 @@ from jobboard.public.forms import ApplyForm
 from jobboard.public.page import public_context
 from jobboard.seekers.models import Follow
 from jobboard.statistics import services as stats
+from portal.lib import page_cache
 from portal.lib.throttle import wait_message
 
 S = Posting.State
@@ -68,6 +70,7 @@ def _closed(posting: Posting) -> bool:
     return bool(deadline) and datetime.date.fromisoformat(deadline) < timezone.localdate()
 
 
+@page_cache.anonymous_cache
 @require_GET
 def job(request, posting_id: int):
     try:
@@ -75,6 +78,8 @@ def job(request, posting_id: int):
     except _Gone:
         return _gone(request)
     stats.count_request(request, posting.pk, "views")
+    # Served from the cache, the page is still counted (bots excluded): the hook runs there.
+    page_cache.on_hit(request, stats.VIEW_HIT_HOOK, posting.pk)
     context = public_context(posting)
     public, card = context["public"], context["card"]
     page_url = _page_url(request, posting)
@@ -104,6 +109,9 @@ def share_target(network: str, page_url: str, title: str) -> str:
     return "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": page_url})
 
 
+# The "copy the link" count is a POST from a cached page, which has no CSRF token; it only adds
+# one to a counter (robots excluded), so a forged one can do no more than a visitor's click.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def job_share(request, posting_id: int, network: str):
     """GET: the e-mail or LinkedIn share, counted, then sent on. POST with network "copy":

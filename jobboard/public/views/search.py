@@ -4,8 +4,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from jobboard.public import search as job_search
+from portal.lib.page_cache import anonymous_cache
 
 
+@anonymous_cache
 @require_GET
 def home(request):
     featured, newest = job_search.home_lists()
@@ -32,6 +34,7 @@ def _choice_labels(form) -> dict[str, dict[str, str]]:
     return labels
 
 
+@anonymous_cache
 @require_GET
 def search(request):
     form = job_search.SearchForm(request.GET or None)
