@@ -101,7 +101,7 @@ def _keys() -> list[str]:
     backend = cache._cache  # type: ignore[attr-defined]
     if hasattr(backend, "get_client"):  # Redis
         return [k.decode() for k in backend.get_client().keys("*")]
-    return list(backend.keys()) if hasattr(backend, "keys") else list(cache._cache)  # locmem
+    return list(backend.keys()) if hasattr(backend, "keys") else list(cache._cache)  # type: ignore[attr-defined]  # locmem
 
 
 def test_publishing_ending_and_editing_drop_the_cached_search_and_home(client, group, alice):
