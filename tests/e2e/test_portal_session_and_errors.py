@@ -5,15 +5,21 @@ in again. The browser's clock is driven by Playwright (no waiting); the server's
 is set in the session row."""
 
 import time
+from importlib import import_module
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 
 from accounts.middleware import SESSION_SEEN
 from tests.e2e.conftest import check_accessibility
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+# The configured engine (cached_db): a change made here must reach the server's cache too.
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 
 def sign_in(page, user, path="/fr/dashboard/"):
@@ -24,7 +30,7 @@ def sign_in(page, user, path="/fr/dashboard/"):
     page.wait_for_url(f"**{path}")
 
 
-def idle_for(page, seconds: int) -> SessionStore:
+def idle_for(page, seconds: int) -> SessionBase:
     (cookie,) = [c for c in page.context.cookies() if c["name"] == "sessionid"]
     session = SessionStore(session_key=cookie["value"])
     session[SESSION_SEEN] = int(time.time()) - seconds
