@@ -125,6 +125,21 @@ class PostingDetail(APIView):
         return Response(_json(request, _reload(group, posting.pk)))
 
 
+SUBMITTABLE = {
+    Posting.State.DRAFT,
+    Posting.State.TO_REVISE,
+    Posting.State.SCHEDULED,
+    Posting.State.ACTIVE,
+}
+
+
+def _refuse_without_credit(posting, group, error: Exception | None = None) -> None:
+    """402-style refusal naming the product to buy when the group's bank lacks the credit."""
+    product = jobs_data.missing_product(posting, group_balances(group))
+    if product:
+        raise CreditMissing(jobs_data.missing_credit_message(product), product) from error
+
+
 class PostingSubmit(APIView):
     scopes = {"POST": JOBS_WRITE}
 
@@ -138,10 +153,7 @@ class PostingSubmit(APIView):
     def post(self, request, posting_id: int):
         group = client_of(request).group
         posting = jobs_data.posting_in_group(group, posting_id)
-        if posting.state not in {Posting.State.DRAFT, Posting.State.TO_REVISE} | {
-            Posting.State.SCHEDULED,
-            Posting.State.ACTIVE,
-        }:
+        if posting.state not in SUBMITTABLE:
             raise InvalidState(_("This posting cannot change that way now."))
         problems = services.submission_problems(posting)
         if problems:
@@ -149,16 +161,12 @@ class PostingSubmit(APIView):
                 {"non_field_errors": [str(p) for p in problems]},
                 _("The posting is not complete: see “fields”."),
             )
-        product = jobs_data.missing_product(posting, group_balances(group))
-        if product:
-            raise CreditMissing(jobs_data.missing_credit_message(product), product)
+        _refuse_without_credit(posting, group)
         try:
             services.posting_submit(posting=posting, actor=request.user)
         except JobboardError as error:
             # A credit taken by another submission at the same instant, or a rule.
-            product = jobs_data.missing_product(posting, group_balances(group))
-            if product:
-                raise CreditMissing(jobs_data.missing_credit_message(product), product) from error
+            _refuse_without_credit(posting, group, error)
             raise InvalidState(error.message) from error
         return Response(_json(request, _reload(group, posting.pk)))
 
