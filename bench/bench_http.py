@@ -277,6 +277,13 @@ def sessions_and_pages(env: dict[str, str]) -> tuple[dict[str, str], list[Page]]
         Page(
             "employer dashboard", "employer@example.com", f"/fr/jobs/groups/{employer}/dashboard/"
         ),
+        Page("employer postings", "employer@example.com", f"/fr/jobs/groups/{employer}/postings/"),
+        # A signed-in visitor is never served from the page cache: the job site's pages cost
+        # their full price for every seeker who signed in.
+        Page("job site home (seeker)", "seeker@example.com", "/fr/jobs/"),
+        Page("job search, a word (seeker)", "seeker@example.com", "/fr/jobs/search/?q=ingenieur"),
+        Page("posting page (seeker)", "seeker@example.com", f"/fr/jobs/{job}/"),
+        Page("saved searches (seeker)", "seeker@example.com", "/fr/jobs/me/searches/"),
         Page(
             "employer performance",
             "employer@example.com",
