@@ -3,9 +3,9 @@ the language prefixes: the language of messages comes from Accept-Language."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from oauth2_provider.views import TokenView
 
 from api.errors import not_found
+from api.token import ThrottledTokenView
 from api.v1 import jobs, others, public
 
 app_name = "api"
@@ -27,7 +27,7 @@ V = "v1/"
 urlpatterns = [
     path(V + "schema/", SchemaView.as_view(), name="schema"),
     path(V + "docs/", DocsView.as_view(), name="docs"),
-    path(V + "oauth/token/", TokenView.as_view(), name="token"),
+    path(V + "oauth/token/", ThrottledTokenView.as_view(), name="token"),
     path(V + "postings/", public.PostingList.as_view(), name="postings"),
     path(V + "postings/<int:posting_id>/", public.PostingDetail.as_view(), name="posting"),
     path(V + "reference/", public.ReferenceList.as_view(), name="reference"),
