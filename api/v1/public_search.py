@@ -49,29 +49,42 @@ def _by_date(where: str, params: dict, after: list | None) -> str:
 
 def _by_relevance(where: str, params: dict, after: list | None) -> str:
     params["cap"] = job_search.CAP + 1
-    keyset = ""
+    keyset = featured_from = ""
     if after:
         params.update(a_featured=after[0], a_rank=after[1], a_date=after[2], a_id=after[3])
         keyset = (
-            "WHERE (m.featured, m.rank, m.published_at, m.id)"
+            " AND (c.featured, c.rank, c.published_at, c.id)"
             " < (%(a_featured)s, %(a_rank)s::float8, %(a_date)s, %(a_id)s)"
         )
-    # The rank is computed over the capped rows only (the subquery carries the vectors).
+        if not after[0]:  # past the featured postings: only the others remain
+            featured_from = " AND false"
+    # The job site's candidates (the featured ones of the newest CAP + 1 matches are all
+    # among the newest CAP + 1 featured matches), each ranked once, over the capped rows
+    # only (the subqueries carry the vectors). The others are read and ranked only when the
+    # featured ones do not fill the page.
     featured = "coalesce(p.featured_until >= %(today)s, false) AS featured"
     pick = f"SELECT p.id, p.published_at, {featured}, p.search_fr, p.search_en"
     pick += f" FROM jobboard_posting p WHERE {where}"  # noqa: S608 (fixed fragments)
-    ranked = (
-        f"SELECT c.id, c.featured, ({job_search.rank_sql('c')})::float8 AS rank, c.published_at"
+    rank = f"({job_search.rank_sql('c')})::float8 AS rank"
+
+    def ranked(candidates: str) -> str:
+        return f"SELECT c.id, c.featured, {rank}, c.published_at FROM ({candidates}) c"
+
+    featured = f"{pick} AND p.featured_until >= %(today)s{featured_from}"
+    featured_rows, other_rows = (
+        ranked(f"{featured} {NEWEST} LIMIT %(cap)s"),
+        ranked(f"{pick} {NEWEST} LIMIT %(cap)s"),
     )
+    order = "ORDER BY 3 DESC, 4 DESC, 1 DESC LIMIT %(page_size)s"
     return f"""
-        WITH m AS (
-            ({ranked} FROM ({pick} {NEWEST} LIMIT %(cap)s) c)
-            UNION
-            ({ranked} FROM ({pick} AND p.featured_until >= %(today)s {NEWEST} LIMIT %(cap)s) c)
+        WITH f AS MATERIALIZED (
+            SELECT * FROM ({featured_rows}) c WHERE true{keyset} {order}
         )
-        SELECT m.id, m.featured, m.rank, m.published_at FROM m
-        {keyset}
-        ORDER BY m.featured DESC, m.rank DESC, m.published_at DESC, m.id DESC
+        SELECT * FROM f
+        UNION ALL
+        (SELECT * FROM ({other_rows}) c
+         WHERE NOT c.featured{keyset} AND (SELECT count(*) FROM f) < %(page_size)s {order})
+        ORDER BY 2 DESC, 3 DESC, 4 DESC, 1 DESC
         LIMIT %(page_size)s
     """  # noqa: S608 (fixed fragments; every value is a parameter)
 

@@ -282,33 +282,46 @@ def results_sql(
         "offset": (page - 1) * size,
     }
     where = where_clause(c, params, since)
+    # Only fixed SQL fragments are interpolated; every value is a query parameter.
+    # The candidates: the newest CAP + 1 matches and the newest CAP + 1 featured matches (the
+    # featured ones of the first set are all in the second, so the first set's others and
+    # the second set are the candidates, without duplicates). Each set is read by a walk of
+    # a newest-first index (migration 0006: the filters checked in the index), then kept
+    # with its text vectors, so the rank is computed for the candidates only (issue 19:
+    # computed while reading, it was computed, and the vectors read, for every match of a
+    # common word before the cap) and without reading their rows again.
+    # The featured candidates fill the first pages; the others are ranked only for a page
+    # that reaches them.
     if c.by_relevance:
-        rank = rank_sql("p")
-        order = "r.rank DESC, r.published_at DESC, r.id DESC"
+        vectors = ", p.search_fr, p.search_en"
+        order = "rank DESC, published_at DESC, id DESC"
     else:
-        rank = "0"
-        order = "r.published_at DESC, r.id DESC"
-    # Only fixed SQL fragments are interpolated; every value is a query parameter. Both
-    # candidate sets are capped (the newest matches, and the newest featured matches) and
-    # read without their rank; the rank is computed afterwards for the candidates only
-    # (issue 19: computed while reading, it was computed, and the long tsvectors read, for
-    # every match of a common word before the cap).
+        vectors = ""
+        order = "published_at DESC, id DESC"
+    rank = rank_sql("c") if c.by_relevance else "0"
     columns = "p.id, p.published_at, coalesce(p.featured_until >= %(today)s, false) AS featured"
-    pick = f"SELECT {columns} FROM jobboard_posting p WHERE {where}"  # noqa: S608
+    pick = f"SELECT {columns}{vectors} FROM jobboard_posting p WHERE {where}"  # noqa: S608
     newest = "ORDER BY p.published_at DESC, p.id DESC LIMIT %(cap)s"
+    ranked = f"SELECT c.id, c.featured, {rank} AS rank, c.published_at"
     sql = f"""
-        WITH m AS (
-            ({pick} {newest})
-            UNION
-            ({pick} AND p.featured_until >= %(today)s {newest})
+        WITH everything AS ({pick} {newest}),
+        featured AS ({pick} AND p.featured_until >= %(today)s {newest}),
+        counts AS (
+            SELECT (SELECT count(*) FROM featured) AS featured,
+                   (SELECT count(*) FROM featured)
+                   + (SELECT count(*) FROM everything WHERE NOT featured) AS total
         ),
-        r AS (
-            SELECT m.id, m.featured, m.published_at, {rank} AS rank
-            FROM m JOIN jobboard_posting p ON p.id = m.id
+        page AS (
+            ({ranked} FROM featured c ORDER BY {order} LIMIT %(offset)s + %(limit)s)
+            UNION ALL
+            ({ranked} FROM everything c
+             WHERE NOT c.featured
+               AND (SELECT featured FROM counts) < %(offset)s + %(limit)s
+             ORDER BY {order} LIMIT %(offset)s + %(limit)s)
         )
-        SELECT r.id, r.featured, r.rank, count(*) OVER () AS total
-        FROM r
-        ORDER BY r.featured DESC, {order}
+        SELECT page.id, page.featured, page.rank, (SELECT total FROM counts) AS total
+        FROM page
+        ORDER BY page.featured DESC, {order}
         LIMIT %(limit)s OFFSET %(offset)s
     """  # noqa: S608
     return sql, params
