@@ -68,7 +68,7 @@ def _by_relevance(where: str, params: dict, after: list | None) -> str:
     rank = f"({job_search.rank_sql('c')})::float8 AS rank"
 
     def ranked(candidates: str) -> str:
-        return f"SELECT c.id, c.featured, {rank}, c.published_at FROM ({candidates}) c"
+        return f"SELECT c.id, c.featured, {rank}, c.published_at FROM ({candidates}) c"  # noqa: S608
 
     featured = f"{pick} AND p.featured_until >= %(today)s{featured_from}"
     featured_rows, other_rows = (
