@@ -25,6 +25,11 @@ def _server_url() -> str:
     return os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
 
 
+def _base_name() -> str:
+    name = urlsplit(_server_url()).path.lstrip("/")
+    return name if name and name != "postgres" else "portal"
+
+
 def _database(name: str, drop_only: bool = False) -> str:
     import psycopg
 
@@ -42,8 +47,9 @@ def main() -> int:
     for name in chosen:
         script = HERE / f"jobboard_public_{name}.py"
         print(f"\n== {name} ({script.name})", flush=True)
-        # Each section seeds a database of its own, dropped afterwards.
-        database = f"portal_bench_{name}"
+        # Each section seeds a database of its own, dropped afterwards, named after
+        # DATABASE_URL's (helpers sharing a server do not drop each other's).
+        database = f"{_base_name()}_bench_{name}"
         url = _database(database)
         env = {**os.environ, "DATABASE_URL": url, "BENCH_DATABASE_URL": url}
         try:
