@@ -103,6 +103,39 @@ def hello_urls() -> str:
     return module.__name__
 
 
+def explained(path: str) -> tuple[float, int]:
+    """The page query's own database time (EXPLAIN ANALYZE, median of 5) and buffers."""
+    import json
+
+    from django.db import connection
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from api import cursor
+    from api.v1 import public_search
+    from jobboard.public import search as job_search
+
+    query = QueryDict(urlsplit(path).query)
+    after = None
+    if query.get("cursor"):
+        values = cursor.decode(query["cursor"], (bool, (int, float), str, int))
+        after = public_search.parse_after(values)
+    with translation.override("fr"):
+        criteria = job_search.SearchForm(query).criteria()
+        size = cursor.page_size(query)
+        sql, params = public_search.page_sql(criteria, after=after, size=size)
+        runs = []
+        with connection.cursor() as db:
+            for _n in range(5):
+                db.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql, params)
+                plan = db.fetchone()[0]
+                plan = json.loads(plan) if isinstance(plan, str) else plan
+                top = plan[0]["Plan"]
+                buffers = top["Shared Hit Blocks"] + top["Shared Read Blocks"]
+                runs.append((plan[0]["Execution Time"], buffers))
+    return statistics.median(r[0] for r in runs), runs[-1][1]
+
+
 def public_section(rounds: int, hello_cpu: float) -> None:
     from django.conf import settings
     from django.core.cache import cache
@@ -117,9 +150,11 @@ def public_section(rounds: int, hello_cpu: float) -> None:
         path = urlunsplit(path) if not isinstance(path, str) else path
         p50, p95, cpu = timed(client, path, rounds)
         flag = "ok" if p95 < 50 else "ABOVE TARGET"
+        db_ms, buffers = explained(path)
         print(
             f"public uncached {label:<12} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
             f"  CPU {cpu:5.1f} ms  (p95 < 50 ms: {flag})"
+            f"  page query {db_ms:5.1f} ms, {buffers} buffers"
         )
     settings.API_PUBLIC_CACHE_SECONDS = 60
     cache.clear()
