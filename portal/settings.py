@@ -85,7 +85,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: it sees the session cookie set on the way out.
     "portal.middleware.PrivateCacheMiddleware",
-    # Anonymous pages from the shared cache, before the session and the user (issue 19).
+    # The partner API's public answers from the shared cache (issue 21), then the anonymous
+    # pages (issue 19): both before the session and the user.
+    "api.v1.cached.PublicCacheMiddleware",
     "portal.lib.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
