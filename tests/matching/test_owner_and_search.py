@@ -345,3 +345,20 @@ def test_wide_search_count_is_capped(searching, monkeypatch):
     assert response.context["page"].paginator.capped
     assert b"More than 2 operators found" in response.content
     assert len(response.context["page"]) == 3  # 2 + 1 rows counted: one page shows them
+
+
+def test_search_form_follows_reference_edits(searching):
+    """The reference lists are cached; an edit in the admin shows on the next page."""
+    searching.get("/en/matching/search/")  # the lists are now cached
+    northwest = helpers.region("northwestern")
+    northwest.name_en = "Far Northwest"
+    northwest.save()
+    mine = helpers.ctype()
+    mine.active = False
+    mine.save()
+    page = searching.get("/en/matching/search/").content.decode()
+    assert "Far Northwest" in page
+    assert mine.name_en not in page and helpers.ctype(helpers.WW).name_en in page
+    with CaptureQueriesContext(connection) as captured:
+        searching.get("/en/matching/search/")
+    assert not [q for q in captured if "matching_region" in q["sql"]]
