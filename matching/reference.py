@@ -12,6 +12,7 @@ A `QuerySet.update()` in a shell sends no signal: the copy expires after an hour
 The copy lives in the shared cache (not in process memory) so every worker sees a deletion.
 """
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -20,7 +21,7 @@ from credentials.models import CredentialClass, CredentialType
 from matching.models import Region
 from portal.lib.request_memo import remembered
 
-CACHE_KEY = "matching:reference:1"
+CACHE_KEY = "matching:reference:2"
 CACHE_SECONDS = 3600
 
 
@@ -29,6 +30,7 @@ class Reference:
     regions: list[Region]
     water_types: list[CredentialType]  # active water-operator types, in their order
     water_classes: list[CredentialClass]  # their classes, each with its `type` attached
+    version: str = field(default_factory=lambda: uuid.uuid4().hex)  # new at each read
     region_by_id: dict[int, Region] = field(init=False, repr=False)
     type_by_id: dict[int, CredentialType] = field(init=False, repr=False)
     class_by_id: dict[int, CredentialClass] = field(init=False, repr=False)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from credentials.models import Credential
-from matching import queries, services
+from matching import queries, rendered, services
 from matching.forms import (
     AgreementForm,
     AvailabilityForm,
@@ -279,8 +279,11 @@ def operator_overview(request, profile):
             return redirect("matching:operator_overview")
     context = {
         "profile": profile,
-        "form": form,
-        "credentials": list(queries.operator_credentials(profile)),
+        "form_fields": (  # the template shows the form to an active operator only
+            rendered.form_html("matching/_availability_fields.html", form)
+            if profile.state == ProfileState.ACTIVE
+            else ""
+        ),
     }
     return render(request, "matching/operator_overview.html", context)
 
@@ -437,10 +440,15 @@ def search(request, profile):
         operator.region_list = operator.region_names(regions)  # type: ignore[attr-defined]
     context = {
         "form": form,
+        "criteria_fields": rendered.form_html("matching/_search_criteria.html", form),
         "page": page,
         "query": query.urlencode(),
         "regions": regions,
-        "save_form": SaveSearchForm(),
+        "save_fields": (
+            rendered.form_html("matching/_save_search_fields.html", SaveSearchForm())
+            if page is not None
+            else ""
+        ),
         "profile": profile,
     }
     return render(request, "matching/search.html", context)

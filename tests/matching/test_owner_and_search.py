@@ -362,3 +362,17 @@ def test_search_form_follows_reference_edits(searching):
     with CaptureQueriesContext(connection) as captured:
         searching.get("/en/matching/search/")
     assert not [q for q in captured if "matching_region" in q["sql"]]
+
+
+def test_search_form_in_each_language_and_with_its_errors(searching):
+    """The criteria's HTML is remembered per language and choice; errors are never reused."""
+    region = helpers.region("northwestern")
+    for _ in range(2):
+        french = searching.get("/fr/matching/search/", {"region": region.pk}).content.decode()
+        english = searching.get("/en/matching/search/", {"region": region.pk}).content.decode()
+        assert f'<option value="{region.pk}" selected>{region.name_fr}</option>' in french
+        assert f'<option value="{region.pk}" selected>{region.name_en}</option>' in english
+    wrong = searching.get("/en/matching/search/", {"region": "abc"}).content.decode()
+    assert "Select a valid choice" in wrong
+    right = searching.get("/en/matching/search/", {"region": ""}).content.decode()
+    assert "Select a valid choice" not in right and 'value="" selected' in right
