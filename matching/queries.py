@@ -174,9 +174,7 @@ def manager_groups_without_owner(user) -> QuerySet[Group]:
 
 
 def saved_searches(owner: OwnerProfile) -> QuerySet[SavedSearch]:
-    return SavedSearch.objects.filter(owner=owner).select_related(
-        "region", "credential_type", "credential_class"
-    )
+    return SavedSearch.objects.filter(owner=owner)  # the list shows no related object
 
 
 def registry_panel(profile: OperatorProfile) -> list[dict]:

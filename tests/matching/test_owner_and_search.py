@@ -330,9 +330,15 @@ def test_owner_overview_query_count(client, alice):
         client.force_login(user)
         client.get("/en/matching/owner/")
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/en/matching/owner/").status_code == 200
+            page = client.get("/en/matching/owner/")
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+    # Each row links to its search and to its own delete action.
+    first = SavedSearch.objects.filter(owner=profile).order_by("name", "pk").first()
+    assert first is not None
+    html = page.content.decode()
+    assert f'href="/en/matching/search/?region={helpers.region().pk}"' in html
+    assert f'action="/en/matching/search/saved/{first.pk}/delete/"' in html
 
 
 def test_wide_search_count_is_capped(searching, monkeypatch):
