@@ -25,7 +25,7 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Operator matching")
 
     def ready(self) -> None:
-        from matching import services
+        from matching import reference, services
         from portal.audit_labels import register_states, register_verbs
         from portal.review_kinds import ReviewKind, register_review_kind
         from portal.service_registry import Service, register_service
@@ -66,6 +66,7 @@ class MatchingConfig(AppConfig):
                 on_refuse=services.on_owner_refused,
             )
         )
+        reference.connect_invalidation()
         from credentials.services import registry_imported
 
         registry_imported.connect(_sweep_after_import, dispatch_uid="matching_sweep_after_import")

@@ -1,11 +1,13 @@
 import re
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from credentials.models import CredentialClass, CredentialType
-from matching.models import Facility, Region, Shift, Weekday
+from matching.models import Facility, Shift, Weekday
+from matching.reference import reference
 from portal.models import Organisation
 
 
@@ -21,7 +23,101 @@ def water_classes():
 
 class ClassChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.type.name} — {obj.name}"
+        return class_label(obj)
+
+
+def class_label(obj) -> str:
+    return f"{obj.type.name} — {obj.name}"
+
+
+class ReferenceChoiceField(forms.ChoiceField):
+    """One of matching's cached reference objects (matching.reference): the same options,
+    cleaned object and errors as a ModelChoiceField over them, without its queries. The
+    options are listed when the form is rendered, in the active language."""
+
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"],
+    }
+
+    def __init__(self, *, objects, empty_label, label_from_instance=str, **kwargs):
+        self.objects = objects  # () -> list of the objects, in their order
+        self.label_from_instance = label_from_instance
+        self.empty_label = empty_label
+        super().__init__(choices=self._choices_now, **kwargs)
+
+    def _choices_now(self) -> list:
+        options = [(obj.pk, self.label_from_instance(obj)) for obj in self.objects()]
+        return [("", self.empty_label), *options]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        ProhibitNullCharactersValidator()(value)
+        try:
+            pk = int(value)
+        except (ValueError, TypeError):
+            pk = None
+        found = next((obj for obj in self.objects() if obj.pk == pk), None)
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+    def validate(self, value) -> None:
+        forms.Field.validate(self, value)  # to_python checked the choice
+
+
+class ReferenceMultipleChoiceField(forms.MultipleChoiceField):
+    """Several of matching's cached reference objects: the same options, cleaned objects (in
+    the reference order) and errors as a ModelMultipleChoiceField over them, without queries."""
+
+    default_error_messages = forms.ModelMultipleChoiceField.default_error_messages
+
+    def __init__(self, *, objects, **kwargs):
+        self.objects = objects
+        super().__init__(choices=self._choices_now, **kwargs)
+
+    def _choices_now(self) -> list:
+        return [(obj.pk, str(obj)) for obj in self.objects()]
+
+    def clean(self, value) -> list:
+        if not value:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return []
+        if not isinstance(value, (list, tuple)):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        try:
+            values = frozenset(value)
+        except TypeError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from None
+        for pk in values:
+            ProhibitNullCharactersValidator()(pk)
+            try:
+                int(pk)
+            except (ValueError, TypeError):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                ) from None
+        objects = self.objects()
+        known = {str(obj.pk) for obj in objects}
+        for val in values:
+            if str(val) not in known:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": val},
+                )
+        self.run_validators(value)
+        chosen = {str(val) for val in values}
+        return [obj for obj in objects if str(obj.pk) in chosen]
 
 
 class OperatorSignupForm(forms.Form):
@@ -96,9 +192,9 @@ class AvailabilityForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     shift = forms.ChoiceField(label=_("Shifts"), choices=Shift.choices, widget=forms.RadioSelect)
-    regions = forms.ModelMultipleChoiceField(
+    regions = ReferenceMultipleChoiceField(
         label=_("Regions where I will work"),
-        queryset=Region.objects.all(),
+        objects=lambda: reference().regions,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -147,18 +243,22 @@ class FacilityForm(forms.ModelForm):
 
 
 class SearchForm(forms.Form):
-    region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.all(), required=False, empty_label=_("Anywhere")
+    region = ReferenceChoiceField(
+        label=_("Region"),
+        objects=lambda: reference().regions,
+        required=False,
+        empty_label=_("Anywhere"),
     )
-    credential_type = forms.ModelChoiceField(
+    credential_type = ReferenceChoiceField(
         label=_("Certificate type"),
-        queryset=water_types(),
+        objects=lambda: reference().water_types,
         required=False,
         empty_label=_("Any type"),
     )
-    credential_class = ClassChoiceField(
+    credential_class = ReferenceChoiceField(
         label=_("Class"),
-        queryset=water_classes(),
+        objects=lambda: reference().water_classes,
+        label_from_instance=class_label,
         required=False,
         empty_label=_("Any class"),
     )

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 
 from credentials.models import Credential, CredentialClass, CredentialType, RegistryRecord
 from matching.models import OperatorProfile, OwnerProfile, ProfileState, Region, SavedSearch
+from matching.reference import reference
 from portal.models import Group, Membership
 
 
@@ -120,7 +121,7 @@ def operator_for_owner(pk: int) -> OperatorProfile:
 
 
 def regions_by_id() -> dict[int, Region]:
-    return {region.pk: region for region in Region.objects.all()}
+    return reference().region_by_id  # cached reference list: no query
 
 
 def owner_profile_for_user(user) -> OwnerProfile | None:
@@ -173,9 +174,7 @@ def manager_groups_without_owner(user) -> QuerySet[Group]:
 
 
 def saved_searches(owner: OwnerProfile) -> QuerySet[SavedSearch]:
-    return SavedSearch.objects.filter(owner=owner).select_related(
-        "region", "credential_type", "credential_class"
-    )
+    return SavedSearch.objects.filter(owner=owner)  # the list shows no related object
 
 
 def registry_panel(profile: OperatorProfile) -> list[dict]:

@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from credentials.models import Credential
-from matching import queries, services
+from matching import queries, rendered, services
 from matching.forms import (
     AgreementForm,
     AvailabilityForm,
@@ -279,8 +281,11 @@ def operator_overview(request, profile):
             return redirect("matching:operator_overview")
     context = {
         "profile": profile,
-        "form": form,
-        "credentials": list(queries.operator_credentials(profile)),
+        "form_fields": (  # the template shows the form to an active operator only
+            rendered.form_html("matching/_availability_fields.html", form)
+            if profile.state == ProfileState.ACTIVE
+            else ""
+        ),
     }
     return render(request, "matching/operator_overview.html", context)
 
@@ -402,10 +407,16 @@ def owner_agreement(request, profile):
 @owner_required
 @require_GET
 def owner_overview(request, profile):
+    searches = list(queries.saved_searches(profile))
+    search_url = reverse("matching:search")
+    delete_url = reverse("matching:search_delete", args=[0]).replace("/0/", "/{}/")
+    for search in searches:  # each row's links once in Python, not a {% url %} per row
+        search.run_url = f"{search_url}?{search.query_string()}"  # type: ignore[attr-defined]
+        search.delete_url = delete_url.format(search.pk)  # type: ignore[attr-defined]
     context = {
         "profile": profile,
         "organisation": profile.group.organisation,
-        "searches": list(queries.saved_searches(profile)),
+        "searches": searches,
     }
     return render(request, "matching/owner_overview.html", context)
 
@@ -433,14 +444,28 @@ def search(request, profile):
     query = request.GET.copy()
     query.pop("page", None)
     regions = queries.regions_by_id()
-    for operator in page or ():  # names in Python: a nested template loop per row is slow
+    # Each row's values in Python, once: nested loops, {% url %} and get_FOO_display per row
+    # are what made the template slow.
+    detail_url = reverse("matching:operator_detail", args=[0]).replace("/0/", "/{}/")
+    for operator in page or ():
         operator.region_list = operator.region_names(regions)  # type: ignore[attr-defined]
+        operator.detail_url = detail_url.format(operator.pk)  # type: ignore[attr-defined]
+        operator.credential_lines = format_html_join(  # type: ignore[attr-defined]
+            mark_safe("<br>"),
+            "{} — {}",
+            ((c.type.name, c.credential_class.name) for c in operator.user.eligible),
+        )
     context = {
         "form": form,
+        "criteria_fields": rendered.form_html("matching/_search_criteria.html", form),
         "page": page,
         "query": query.urlencode(),
         "regions": regions,
-        "save_form": SaveSearchForm(),
+        "save_fields": (
+            rendered.form_html("matching/_save_search_fields.html", SaveSearchForm())
+            if page is not None
+            else ""
+        ),
         "profile": profile,
     }
     return render(request, "matching/search.html", context)

@@ -330,9 +330,15 @@ def test_owner_overview_query_count(client, alice):
         client.force_login(user)
         client.get("/en/matching/owner/")
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/en/matching/owner/").status_code == 200
+            page = client.get("/en/matching/owner/")
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+    # Each row links to its search and to its own delete action.
+    first = SavedSearch.objects.filter(owner=profile).order_by("name", "pk").first()
+    assert first is not None
+    html = page.content.decode()
+    assert f'href="/en/matching/search/?region={helpers.region().pk}"' in html
+    assert f'action="/en/matching/search/saved/{first.pk}/delete/"' in html
 
 
 def test_wide_search_count_is_capped(searching, monkeypatch):
@@ -345,3 +351,34 @@ def test_wide_search_count_is_capped(searching, monkeypatch):
     assert response.context["page"].paginator.capped
     assert b"More than 2 operators found" in response.content
     assert len(response.context["page"]) == 3  # 2 + 1 rows counted: one page shows them
+
+
+def test_search_form_follows_reference_edits(searching):
+    """The reference lists are cached; an edit in the admin shows on the next page."""
+    searching.get("/en/matching/search/")  # the lists are now cached
+    northwest = helpers.region("northwestern")
+    northwest.name_en = "Far Northwest"
+    northwest.save()
+    mine = helpers.ctype()
+    mine.active = False
+    mine.save()
+    page = searching.get("/en/matching/search/").content.decode()
+    assert "Far Northwest" in page
+    assert mine.name_en not in page and helpers.ctype(helpers.WW).name_en in page
+    with CaptureQueriesContext(connection) as captured:
+        searching.get("/en/matching/search/")
+    assert not [q for q in captured if "matching_region" in q["sql"]]
+
+
+def test_search_form_in_each_language_and_with_its_errors(searching):
+    """The criteria's HTML is remembered per language and choice; errors are never reused."""
+    region = helpers.region("northwestern")
+    for _ in range(2):
+        french = searching.get("/fr/matching/search/", {"region": region.pk}).content.decode()
+        english = searching.get("/en/matching/search/", {"region": region.pk}).content.decode()
+        assert f'<option value="{region.pk}" selected>{region.name_fr}</option>' in french
+        assert f'<option value="{region.pk}" selected>{region.name_en}</option>' in english
+    wrong = searching.get("/en/matching/search/", {"region": "abc"}).content.decode()
+    assert "Select a valid choice" in wrong
+    right = searching.get("/en/matching/search/", {"region": ""}).content.decode()
+    assert "Select a valid choice" not in right and 'value="" selected' in right

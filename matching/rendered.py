@@ -1,0 +1,62 @@
+"""Forms' HTML remembered in this process (issue 19): django-bootstrap5 rendering a form's
+fields was a third to a half of a matching page's own time, and the same inputs give the same
+HTML.
+
+The key names everything that HTML depends on: the template, the form's class, prefix and
+ids, the language, the version of the reference lists (their labels and options), and the
+values the fields show (the raw submitted values of a bound form, else the initial ones).
+So only forms whose options are fixed or come from `matching.reference` belong here. A form
+with errors is never remembered (a message may quote the input), nor under DEBUG (an edited
+template shows at once). The memo is bounded: emptied when it holds MAX_ENTRIES, and a key
+longer than MAX_KEY_CHARS (many repeated values) is rendered each time.
+"""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from matching.reference import reference
+
+MAX_ENTRIES = 500
+MAX_KEY_CHARS = 500
+_memo: dict[tuple, str] = {}
+
+
+def _shown_values(form: forms.BaseForm) -> tuple | None:
+    values: list[Any] = []
+    for name, field in form.fields.items():
+        if form.is_bound:
+            data = form.data
+            shown = tuple(data.getlist(name)) if hasattr(data, "getlist") else data.get(name)
+        else:
+            shown = form.initial.get(name, field.initial)
+            if callable(shown):
+                return None
+        values.append((name, repr(shown)))
+    return tuple(values)
+
+
+def form_html(template: str, form: forms.BaseForm) -> str:
+    """`template` rendered with `form` (the fields only: never a CSRF token)."""
+    shown = None if settings.DEBUG or (form.is_bound and form.errors) else _shown_values(form)
+    key = (
+        template,
+        type(form).__qualname__,
+        form.prefix,
+        form.auto_id,
+        translation.get_language(),
+        reference().version,
+        form.is_bound,
+        shown,
+    )
+    if shown is None or len(repr(key)) > MAX_KEY_CHARS:
+        return render_to_string(template, {"form": form})
+    html = _memo.get(key)
+    if html is None:
+        if len(_memo) >= MAX_ENTRIES:
+            _memo.clear()
+        html = _memo[key] = render_to_string(template, {"form": form})
+    return html
