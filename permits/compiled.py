@@ -14,26 +14,42 @@ STAND_INS = (-987654301, -987654302, -987654303)
 
 
 class CompiledQuery:
-    """`build(*STAND_INS[:n])` compiled at first use; `rows(*values)` runs it."""
+    """`build(*STAND_INS[:arity])` compiled at first use; `rows(*values)` runs it. A query
+    without slicing may be run a page at a time (`limit`, `offset`)."""
 
     def __init__(self, build: Callable[..., QuerySet], arity: int):
         self.build = build
         self.arity = arity
 
     @functools.cached_property
-    def sql(self) -> tuple[str, tuple[Any, ...], list[int]]:
+    def _compiled(self) -> tuple[str, tuple[Any, ...], list[int]]:
         queryset = self.build(*STAND_INS[: self.arity])
-        sql, params = queryset.query.sql_with_params()
+        query = queryset.query
+        sql, params = query.sql_with_params()
         # Where each stand-in sits among the parameters (-1: a parameter of the query itself).
         slots = [STAND_INS.index(p) if p in STAND_INS else -1 for p in params]
         return sql, tuple(params), slots
 
-    def rows(self, *values: Any) -> list[tuple]:
-        sql, params, slots = self.sql
+    def _run(self, cursor, values: tuple, limit: int | None, offset: int) -> None:
+        sql, params, slots = self._compiled
         actual = [values[slot] if slot >= 0 else p for p, slot in zip(params, slots, strict=True)]
+        if limit is not None:
+            sql = f"{sql} LIMIT %s OFFSET %s"
+            actual += [limit, offset]
+        cursor.execute(sql, actual)
+
+    def rows(self, *values: Any, limit: int | None = None, offset: int = 0) -> list[tuple]:
         with connection.cursor() as cursor:
-            cursor.execute(sql, actual)
+            self._run(cursor, values, limit, offset)
             return cursor.fetchall()
+
+    def dicts(self, *values: Any, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """The rows of a values() query as values() gives them (its columns are named after
+        the values' names)."""
+        with connection.cursor() as cursor:
+            self._run(cursor, values, limit, offset)
+            names = [column.name for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def instance(model: type[Model], values: tuple | list) -> Any:

@@ -4,7 +4,9 @@ queries whatever the row count."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
+from permits.compiled import CompiledQuery
 from permits.models import Application, ContractorAccount, Fee, PinAttempt
+from permits.paging import TOTAL, page_of, with_total
 from portal.models import Membership, PrivateFile
 
 
@@ -40,6 +42,43 @@ def account_applications(account: ContractorAccount) -> QuerySet[Application]:
         .select_related("submitted_by")
         .annotate(has_unpaid=Exists(unpaid), inspection_count=Count("inspections"))
         .order_by("-created_at", "-pk")
+    )
+
+
+def _applications_rows(account_id):
+    unpaid = Fee.objects.filter(application=OuterRef("pk"), payment__isnull=True)
+    return (
+        with_total(Application.objects.filter(account_id=account_id))
+        .annotate(has_unpaid=Exists(unpaid))
+        .order_by("-created_at", "-pk")
+        .values(
+            "pk",
+            "reference",
+            "kind",
+            "site_address",
+            "status",
+            "created_at",
+            "imported",
+            "submitted_by_id",
+            "submitted_by__first_name",
+            "submitted_by__last_name",
+            "submitted_by__email",
+            "has_unpaid",
+            TOTAL,
+        )
+    )
+
+
+_APPLICATIONS_ROWS = CompiledQuery(_applications_rows, 1)
+
+
+def account_applications_page(account: ContractorAccount, requested):
+    """The applications tab's page of rows (dicts), newest first, with its count."""
+    return page_of(
+        _APPLICATIONS_ROWS,
+        (account.pk,),
+        requested,
+        count=Application.objects.filter(account=account).count,
     )
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from permits import queries, services
+from permits import queries, rows, services
 from permits.access import (
     account_for_member,
     application_in_account,
@@ -29,6 +29,7 @@ from permits.forms import (
     TemplateForm,
 )
 from permits.links import url_maker
+from permits.models import Application
 from permits.roles import INSPECTIONS, PAY, PERMISSION_ROLES, SUBMIT, TEMPLATES, UPLOAD
 from portal.errors import CoreError
 from portal.models import Membership
@@ -362,15 +363,24 @@ def pin_regenerate(request, account_id: int):
 @require_GET
 def applications(request, account_id: int):
     access = account_for_member(request.user, account_id)
-    return _tab(
-        request,
-        access,
-        "applications",
-        "permits/applications.html",
-        page=Paginator(queries.account_applications(access.account), 50).get_page(
-            request.GET.get("page")
-        ),
-    )
+    page = queries.account_applications_page(access.account, request.GET.get("page"))
+    kinds, statuses = rows.labels(Application.Kind), rows.labels(Application.Status)
+    url = url_maker("permits:application", 2)
+    for row in page.object_list:
+        row["url"] = url(access.account.pk, row["pk"])
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["status_label"] = statuses.get(row["status"], row["status"])
+        row["submitted"] = rows.short_date(row["created_at"])
+        row["submitted_by"] = (
+            None
+            if row["submitted_by_id"] is None
+            else rows.display_name(
+                row["submitted_by__first_name"],
+                row["submitted_by__last_name"],
+                row["submitted_by__email"],
+            )
+        )
+    return _tab(request, access, "applications", "permits/applications.html", page=page)
 
 
 @login_required
