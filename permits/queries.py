@@ -90,6 +90,41 @@ def account_fees(account: ContractorAccount) -> QuerySet[Fee]:
     )
 
 
+def _fees_rows(account_id):
+    return (
+        with_total(Fee.objects.filter(application__account_id=account_id))
+        .order_by("-created_at", "-pk")
+        .values(
+            "pk",
+            "label",
+            "amount_cents",
+            "application_id",
+            "application__reference",
+            "payment__id",
+            "payment__paid_at",
+            "payment__reference",
+            "payment__paid_by_id",
+            "payment__paid_by__first_name",
+            "payment__paid_by__last_name",
+            "payment__paid_by__email",
+            TOTAL,
+        )
+    )
+
+
+_FEES_ROWS = CompiledQuery(_fees_rows, 1)
+
+
+def account_fees_page(account: ContractorAccount, requested):
+    """The fees tab's page of rows (dicts), newest first, with its count."""
+    return page_of(
+        _FEES_ROWS,
+        (account.pk,),
+        requested,
+        count=Fee.objects.filter(application__account=account).count,
+    )
+
+
 def application_documents(application: Application) -> QuerySet[PrivateFile]:
     return (
         PrivateFile.objects.filter(

@@ -5,6 +5,8 @@ template then prints plain strings (escaped as usual) instead of running a filte
 from django.conf import settings
 from django.db.models import Choices
 from django.template.defaultfilters import date
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import is_aware, localtime
 
 
@@ -32,3 +34,10 @@ def display_name(first_name: str, last_name: str, email: str) -> str:
     """`User.display_name` (AbstractUser's full name, or the e-mail) from a user's columns read
     with values()."""
     return f"{first_name} {last_name}".strip() or email
+
+
+def filled(translated: str, **values) -> SafeString:
+    """`{% blocktranslate with name=value %}`: the translated text (given by a literal
+    gettext call, so that makemessages finds it) filled with the values, escaped."""
+    filled = translated % {name: conditional_escape(v) for name, v in values.items()}
+    return mark_safe(filled)  # noqa: S308 (the values escaped, the catalogue's text as the tag)

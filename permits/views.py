@@ -4,7 +4,6 @@ permit applications. Thin: form → access helper → service → redirect."""
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,6 +30,7 @@ from permits.forms import (
 from permits.links import url_maker
 from permits.models import Application
 from permits.roles import INSPECTIONS, PAY, PERMISSION_ROLES, SUBMIT, TEMPLATES, UPLOAD
+from permits.templatetags.permits_tags import money
 from portal.errors import CoreError
 from portal.models import Membership
 from portal.roles import MANAGE_GROUP, MANAGER
@@ -284,13 +284,33 @@ def linked_selected(request, account_id: int):
 @require_GET
 def account_fees(request, account_id: int):
     access = account_for_member(request.user, account_id)
-    return _tab(
-        request,
-        access,
-        "fees",
-        "permits/account_fees.html",
-        page=Paginator(queries.account_fees(access.account), 50).get_page(request.GET.get("page")),
-    )
+    page = queries.account_fees_page(access.account, request.GET.get("page"))
+    kinds = rows.labels(Application.Kind)
+    application_url = url_maker("permits:application", 2)
+    pay_url = url_maker("permits:fee_pay", 2)
+    account_pk = access.account.pk
+    for row in page.object_list:
+        reference = row["application__reference"]
+        row["application_url"] = application_url(account_pk, row["application_id"])
+        row["label"] = kinds.get(row["label"], row["label"])  # as Fee.__str__
+        row["amount"] = money(row["amount_cents"])
+        row["paid"] = ""
+        if row["payment__id"] is not None:
+            payer = row["payment__paid_by_id"] and rows.display_name(
+                row["payment__paid_by__first_name"],
+                row["payment__paid_by__last_name"],
+                row["payment__paid_by__email"],
+            )
+            row["paid"] = rows.filled(
+                _("Paid on %(date)s by %(who)s (%(reference)s)"),
+                date=rows.short_date(row["payment__paid_at"]),
+                who=payer or "—",
+                reference=row["payment__reference"],
+            )
+        else:
+            row["pay_url"] = pay_url(account_pk, row["pk"])
+            row["pay_label"] = rows.filled(_("Pay the fee of %(ref)s"), ref=reference)
+    return _tab(request, access, "fees", "permits/account_fees.html", page=page)
 
 
 @login_required
