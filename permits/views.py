@@ -29,7 +29,15 @@ from permits.forms import (
 )
 from permits.links import url_maker
 from permits.models import Application
-from permits.roles import INSPECTIONS, PAY, PERMISSION_ROLES, SUBMIT, TEMPLATES, UPLOAD
+from permits.roles import (
+    INSPECTIONS,
+    MANAGE_LABEL,
+    PAY,
+    PERMISSION_ROLES,
+    SUBMIT,
+    TEMPLATES,
+    UPLOAD,
+)
 from permits.templatetags.permits_tags import money
 from portal.errors import CoreError
 from portal.models import Membership
@@ -172,28 +180,54 @@ def account_details(request, account_id: int):
     )
 
 
-def _grid_rows(members, form):
-    rows = []
+def _grid_rows(members: list[dict], can_manage: bool) -> list[dict]:
+    """The grid's rows with what RolesGridForm's tick-boxes would render (names, values, ids
+    "id_roles-<pk>_<n>", ticks), and their labels, computed once per request."""
+    choices = [(MANAGER, str(MANAGE_LABEL))] + [(r.key, str(r.label)) for r in PERMISSION_ROLES]
+    if can_manage:
+        box_label, select_label = _("%(permission)s — %(name)s"), _("Select %(name)s")
+    else:
+        yes, no = _("%(permission)s: yes"), _("%(permission)s: no")
     for member in members:
-        field = form[f"roles-{member.pk}"]
-        rows.append({"member": member, "boxes": list(field), "is_manager": MANAGER in member.roles})
-    return rows
+        name = rows.display_name(
+            member["user__first_name"], member["user__last_name"], member["user__email"]
+        )
+        member["name"], member["email"] = name, member["user__email"]
+        shown = _shown_roles(member["roles"])
+        field = f"roles-{member['pk']}"
+        boxes = []
+        for index, (key, label) in enumerate(choices):
+            selected = key in shown
+            if can_manage:
+                text = rows.filled(box_label, permission=label, name=name)
+            else:
+                text = rows.filled(yes if selected else no, permission=label)
+            boxes.append(
+                {
+                    "name": field,
+                    "value": key,
+                    "id": f"id_{field}_{index}",
+                    "selected": selected,
+                    "label": text,
+                }
+            )
+        member["boxes"] = boxes
+        if can_manage:
+            member["select_label"] = rows.filled(select_label, name=name)
+    return members
 
 
 @login_required
 @require_GET
 def account_linked(request, account_id: int):
     access = account_for_member(request.user, account_id)
-    members = list(queries.linked_members(access.account))
-    grid = RolesGridForm(
-        members=members, initial={f"roles-{m.pk}": _shown_roles(m.roles) for m in members}
-    )
+    members = queries.linked_rows(access.account)
     return _tab(
         request,
         access,
         "linked",
         "permits/account_linked.html",
-        rows=_grid_rows(members, grid),
+        rows=_grid_rows(members, access.can(MANAGE_GROUP)),
         roles=PERMISSION_ROLES,
     )
 
