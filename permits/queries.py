@@ -158,3 +158,27 @@ def failed_attempts(account: ContractorAccount, limit: int = 20) -> QuerySet[Pin
         .select_related("user")
         .order_by("-created_at")[:limit]
     )
+
+
+def _attempt_rows(account_id):
+    return (
+        PinAttempt.objects.filter(account_id=account_id)
+        .order_by("-created_at")
+        .values(
+            "created_at",
+            "ip",
+            "outcome",
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+        )
+    )
+
+
+_ATTEMPT_ROWS = CompiledQuery(_attempt_rows, 1)
+
+
+def failed_attempt_rows(account: ContractorAccount, limit: int = 20) -> list[dict]:
+    """`failed_attempts` as dicts of what Give access shows."""
+    return _ATTEMPT_ROWS.dicts(account.pk, limit=limit)

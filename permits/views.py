@@ -28,7 +28,7 @@ from permits.forms import (
     TemplateForm,
 )
 from permits.links import url_maker
-from permits.models import Application
+from permits.models import Application, PinAttempt
 from permits.roles import (
     INSPECTIONS,
     MANAGE_LABEL,
@@ -391,8 +391,26 @@ def account_access(request, account_id: int):
         access,
         "access",
         "permits/account_access.html",
-        attempts=list(queries.failed_attempts(access.account)),
+        attempts=_attempt_rows(queries.failed_attempt_rows(access.account)),
     )
+
+
+def _attempt_rows(attempts: list[dict]) -> list[dict]:
+    outcomes = rows.labels(PinAttempt.Outcome)
+    for attempt in attempts:
+        attempt["when"] = rows.short_datetime(attempt["created_at"])
+        attempt["who"], attempt["email"] = "—", None
+        if attempt["user_id"] is not None:
+            attempt["email"] = attempt["user__email"]
+            attempt["who"] = (
+                rows.display_name(
+                    attempt["user__first_name"], attempt["user__last_name"], attempt["user__email"]
+                )
+                or "—"
+            )
+        attempt["ip"] = attempt["ip"] or "—"
+        attempt["reason"] = outcomes.get(attempt["outcome"], attempt["outcome"])
+    return attempts
 
 
 @login_required
