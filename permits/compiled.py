@@ -27,7 +27,9 @@ class CompiledQuery:
         query = queryset.query
         sql, params = query.sql_with_params()
         # Where each stand-in sits among the parameters (-1: a parameter of the query itself).
-        slots = [STAND_INS.index(p) if p in STAND_INS else -1 for p in params]
+        # A text field's lookup turns its stand-in into text.
+        keys = [*STAND_INS, *map(str, STAND_INS)]
+        slots = [keys.index(p) % len(STAND_INS) if p in keys else -1 for p in params]
         return sql, tuple(params), slots
 
     def _run(self, cursor, values: tuple, limit: int | None, offset: int) -> None:

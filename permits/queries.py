@@ -182,3 +182,62 @@ _ATTEMPT_ROWS = CompiledQuery(_attempt_rows, 1)
 def failed_attempt_rows(account: ContractorAccount, limit: int = 20) -> list[dict]:
     """`failed_attempts` as dicts of what Give access shows."""
     return _ATTEMPT_ROWS.dicts(account.pk, limit=limit)
+
+
+def _city_application_rows(status=None):
+    rows = Application.objects.all()
+    if status is not None:
+        rows = rows.filter(status=status)
+    return (
+        with_total(rows)
+        .order_by("created_at", "pk")
+        .values(
+            "pk",
+            "reference",
+            "kind",
+            "site_address",
+            "status",
+            "created_at",
+            "account__group__organisation__legal_name",
+            TOTAL,
+        )
+    )
+
+
+_CITY_APPLICATION_ROWS = CompiledQuery(_city_application_rows, 0)
+_CITY_APPLICATION_ROWS_IN_STATUS = CompiledQuery(_city_application_rows, 1)
+
+
+def city_applications_page(status: str, requested):
+    """Every application, oldest first, in one status when `status` is given."""
+    if status:
+        return page_of(
+            _CITY_APPLICATION_ROWS_IN_STATUS,
+            (status,),
+            requested,
+            count=Application.objects.filter(status=status).count,
+        )
+    return page_of(_CITY_APPLICATION_ROWS, (), requested, count=Application.objects.count)
+
+
+def _city_attempt_rows():
+    return (
+        with_total(PinAttempt.objects.all())
+        .order_by("-created_at")
+        .values(
+            "created_at",
+            "ip",
+            "outcome",
+            "user__email",
+            "account__group__organisation__legal_name",
+            TOTAL,
+        )
+    )
+
+
+_CITY_ATTEMPT_ROWS = CompiledQuery(_city_attempt_rows, 0)
+
+
+def city_attempts_page(requested):
+    """Every refused Associate, newest first."""
+    return page_of(_CITY_ATTEMPT_ROWS, (), requested, count=PinAttempt.objects.count)

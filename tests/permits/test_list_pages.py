@@ -121,3 +121,31 @@ def test_linked_grid(client, contractors):
     assert "Submit: yes" in page
     assert "Submit: no" in page
     assert "roles-form" not in page
+
+
+def test_city_lists(client, contractors):
+    city = UserFactory(staff_role="city")
+    lms, alice = contractors.lms, contractors.alice
+    issued = application_submit(account=lms, actor=alice, kind="sign", site_address="1 Main")
+    Application.objects.filter(pk=issued.pk).update(status="issued")
+    application_submit(account=lms, actor=alice, kind="pool", site_address="2 Main")
+    PinAttempt.objects.create(account=lms, user=alice, ip="10.0.0.9", outcome="retired")
+    PinAttempt.objects.create(account=None, user=None, ip=None, outcome="wrong")
+    client.force_login(city)
+    page = html(client, "/en/permits/city/?status=issued")
+    assert rows(page) == 1
+    assert (
+        f'<td><a href="/en/permits/city/applications/{issued.pk}/">{issued.reference}</a></td>\n'
+        "              <td>LMS Architects</td>\n"
+        "              <td>Sign permit</td>\n"
+        "              <td>1 Main</td>\n"
+        "              <td>Permit issued</td>\n" in page
+    )
+    assert rows(html(client, "/en/permits/city/")) == 2
+    assert rows(html(client, "/en/permits/city/?status=nonsense")) == 2
+    page = html(client, "/en/permits/city/attempts/")
+    assert (
+        "<td>alice@example.org</td><td>10.0.0.9</td><td>Old PIN (regenerated)</td>"
+        "<td>LMS Architects</td></tr>" in page
+    )
+    assert "<td>—</td><td>—</td><td>Unknown PIN</td><td>—</td></tr>" in page
