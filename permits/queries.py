@@ -21,6 +21,20 @@ def user_accounts(user) -> QuerySet[ContractorAccount]:
     )
 
 
+def _user_account_rows(user_id):
+    return user_accounts(user_id).values(
+        "pk", "phone", "group__organisation__legal_name", "group__organisation__operating_name"
+    )
+
+
+_USER_ACCOUNT_ROWS = CompiledQuery(_user_account_rows, 1)
+
+
+def user_account_rows(user) -> list[dict]:
+    """`user_accounts` as dicts of what the dashboard's tab shows."""
+    return _USER_ACCOUNT_ROWS.dicts(user.pk)
+
+
 def user_participates(user) -> bool:
     return Membership.objects.filter(
         user=user, status=Membership.Status.ACTIVE, group__service="permits"

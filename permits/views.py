@@ -89,13 +89,21 @@ def _tab(request, access, tab: str, template: str, **context):
 # The dashboard's "Professionals/Contractors" tab ------------------------------------------
 
 
+def _account_rows(user) -> list[dict]:
+    accounts = queries.user_account_rows(user)
+    url = url_maker("permits:account")
+    for account in accounts:
+        account["url"] = url(account["pk"])
+    return accounts
+
+
 @login_required
 @require_GET
 def contractors(request):
     return render(
         request,
         "permits/contractors.html",
-        {"accounts": list(queries.user_accounts(request.user)), "form": PinForm()},
+        {"accounts": _account_rows(request.user), "form": PinForm()},
     )
 
 
@@ -125,7 +133,7 @@ def associate(request):
     return render(
         request,
         "permits/contractors.html",
-        {"accounts": list(queries.user_accounts(request.user)), "form": form},
+        {"accounts": _account_rows(request.user), "form": form},
         status=200,
     )
 
