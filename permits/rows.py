@@ -2,12 +2,15 @@
 template then prints plain strings (escaped as usual) instead of running a filter, a
 `get_FOO_display` or a `{% url %}` per row."""
 
+import functools
+
 from django.conf import settings
 from django.db.models import Choices
 from django.template.defaultfilters import date
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import is_aware, localtime
+from django.utils.translation import get_language
 
 
 def _local(value):
@@ -26,7 +29,13 @@ def short_datetime(value) -> str:
 
 
 def labels(choices: type[Choices]) -> dict[str, str]:
-    """`get_FOO_display()` for every value, translated once."""
+    """`get_FOO_display()` for every value in the current language (translated once per
+    process and language: the choices change only with the code)."""
+    return _labels(choices, get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _labels(choices: type[Choices], language: str | None) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 

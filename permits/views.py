@@ -1,12 +1,14 @@
 """Pages of the permits service: the dashboard tab, a contractor account's tabs, and
 permit applications. Thin: form → access helper → service → redirect."""
 
+import functools
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from permits import queries, rows, services
@@ -237,7 +239,21 @@ def account_linked(request, account_id: int):
         "permits/account_linked.html",
         rows=_grid_rows(members, access.can(MANAGE_GROUP)),
         roles=PERMISSION_ROLES,
+        role_notes=_role_notes(get_language()),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _role_notes(language: str | None) -> list[str]:
+    """ "What each permission allows", once per language."""
+    return [
+        rows.filled(
+            _("<strong>%(label)s</strong>: %(description)s"),
+            label=role.label,
+            description=role.description,
+        )
+        for role in PERMISSION_ROLES
+    ]
 
 
 def _shown_roles(roles: list[str]) -> list[str]:
