@@ -111,14 +111,19 @@ def test_linked_grid(client, contractors):
         lms,
         ["permits.submit"],
     )
+    link(UserFactory(email="z@example.org", first_name="<Zed>", last_name="Z"), lms)
     client.force_login(alice)
     page = html(client, f"/en/permits/accounts/{lms.pk}/linked/")
+    assert "Pay — &lt;Zed&gt; Z</label>" in page  # names stay escaped in the labels
+    assert "<Zed>" not in page
     assert 'data-testid="member-sub@example.org"' in page
     assert "Select Sam Sub" in page
     assert page.count(" checked>") == 6 + 1  # the manager's six boxes, Sam's Submit
     client.force_login(contractors.bob)  # no Manage: ticks shown as text
     page = html(client, f"/en/permits/accounts/{lms.pk}/linked/")
-    assert "Submit: yes" in page
+    assert (
+        '<span aria-hidden="true">✓</span><span class="visually-hidden">Submit: yes</span>' in page
+    )
     assert "Submit: no" in page
     assert "roles-form" not in page
 
