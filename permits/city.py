@@ -5,15 +5,15 @@ transition table, the import of the city's contractor records (P5), and the PIN 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from permits import queries, services
+from permits import queries, rows, services
 from permits.importer import ImportErrors, contractors_import, parse
+from permits.links import url_maker
 from permits.models import Application, PinAttempt
 from portal.selectors import audit_history
 
@@ -51,10 +51,16 @@ class ImportForm(forms.Form):
 def city_applications(request):
     _require_city(request.user)
     status = request.GET.get("status", "")
-    rows = Application.objects.select_related("account__group__organisation", "submitted_by")
-    if status in Application.Status.values:
-        rows = rows.filter(status=status)
-    page = Paginator(rows.order_by("created_at", "pk"), 50).get_page(request.GET.get("page"))
+    page = queries.city_applications_page(
+        status if status in Application.Status.values else "", request.GET.get("page")
+    )
+    kinds, statuses = rows.labels(Application.Kind), rows.labels(Application.Status)
+    url = url_maker("permits:city_application")
+    for row in page.object_list:
+        row["url"] = url(row["pk"])
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["status_label"] = statuses.get(row["status"], row["status"])
+        row["submitted"] = rows.short_date(row["created_at"])
     return render(
         request,
         "permits/city_applications.html",
@@ -134,10 +140,12 @@ def city_import(request):
 @require_GET
 def city_attempts(request):
     _require_city(request.user)
-    page = Paginator(
-        PinAttempt.objects.select_related("user", "account__group__organisation").order_by(
-            "-created_at"
-        ),
-        50,
-    ).get_page(request.GET.get("page"))
+    page = queries.city_attempts_page(request.GET.get("page"))
+    outcomes = rows.labels(PinAttempt.Outcome)
+    for row in page.object_list:
+        row["when"] = rows.short_datetime(row["created_at"])
+        row["email"] = row["user__email"] or "—"
+        row["ip"] = row["ip"] or "—"
+        row["reason"] = outcomes.get(row["outcome"], row["outcome"])
+        row["contractor"] = row["account__group__organisation__legal_name"] or "—"
     return render(request, "permits/city_attempts.html", {"page": page})

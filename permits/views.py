@@ -1,15 +1,18 @@
 """Pages of the permits service: the dashboard tab, a contractor account's tabs, and
 permit applications. Thin: form → access helper → service → redirect."""
 
+import functools
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from permits import queries, services
+from permits import queries, rows, services
 from permits.access import (
     account_for_member,
     application_in_account,
@@ -27,14 +30,46 @@ from permits.forms import (
     SelectedRowsForm,
     TemplateForm,
 )
-from permits.roles import INSPECTIONS, PAY, PERMISSION_ROLES, SUBMIT, TEMPLATES, UPLOAD
+from permits.links import url_maker
+from permits.models import Application, PinAttempt
+from permits.roles import (
+    INSPECTIONS,
+    MANAGE_LABEL,
+    PAY,
+    PERMISSION_ROLES,
+    SUBMIT,
+    TEMPLATES,
+    UPLOAD,
+)
+from permits.templatetags.permits_tags import money
 from portal.errors import CoreError
 from portal.models import Membership
 from portal.roles import MANAGE_GROUP, MANAGER
 from portal.selectors import audit_history
 
+# The account's tabs: (key, URL name, label, who sees it: a permission or None for all).
+_TABS = [
+    ("details", "permits:account", gettext_lazy("Details"), None),
+    ("applications", "permits:applications", gettext_lazy("Applications"), None),
+    ("linked", "permits:linked", gettext_lazy("Linked accounts"), None),
+    ("fees", "permits:fees", gettext_lazy("Fees and payments"), None),
+    ("banking", "permits:banking", gettext_lazy("Banking information"), PAY),
+    ("templates", "permits:templates", gettext_lazy("Templates"), TEMPLATES),
+    ("access", "permits:access", gettext_lazy("Give access"), MANAGE_GROUP),
+]
+
+
+def _tabs(access, current: str) -> list[dict]:
+    """The tab bar, computed here once rather than by eight {% url %} in the template."""
+    return [
+        {"url": url_maker(name)(access.account.pk), "label": str(label), "active": key == current}
+        for key, name, label, permission in _TABS
+        if permission is None or access.can(permission)
+    ]
+
 
 def _tab(request, access, tab: str, template: str, **context):
+    can_manage = access.can(MANAGE_GROUP)
     return render(
         request,
         template,
@@ -43,8 +78,12 @@ def _tab(request, access, tab: str, template: str, **context):
             "organisation": access.account.group.organisation,
             "access": access,
             "perms": access.perms,
-            "can_manage": access.can(MANAGE_GROUP),
+            "can_manage": can_manage,
             "tab": tab,
+            "tabs": _tabs(access, tab),
+            "api_access_url": url_maker("api_access:page")(access.account.group_id)
+            if can_manage
+            else "",
             **context,
         },
     )
@@ -53,13 +92,21 @@ def _tab(request, access, tab: str, template: str, **context):
 # The dashboard's "Professionals/Contractors" tab ------------------------------------------
 
 
+def _account_rows(user) -> list[dict]:
+    accounts = queries.user_account_rows(user)
+    url = url_maker("permits:account")
+    for account in accounts:
+        account["url"] = url(account["pk"])
+    return accounts
+
+
 @login_required
 @require_GET
 def contractors(request):
     return render(
         request,
         "permits/contractors.html",
-        {"accounts": list(queries.user_accounts(request.user)), "form": PinForm()},
+        {"accounts": _account_rows(request.user), "form": PinForm()},
     )
 
 
@@ -89,7 +136,7 @@ def associate(request):
     return render(
         request,
         "permits/contractors.html",
-        {"accounts": list(queries.user_accounts(request.user)), "form": form},
+        {"accounts": _account_rows(request.user), "form": form},
         status=200,
     )
 
@@ -144,30 +191,89 @@ def account_details(request, account_id: int):
     )
 
 
-def _grid_rows(members, form):
-    rows = []
+# A tick-box cell of the Linked accounts grid, as the template's loop wrote it: built here,
+# with its values escaped, since a template loop over 6 boxes a person cost most of the page.
+_CELL = "\n              <td>\n                {inner}\n              </td>\n            "
+_MANAGED_BOX = (
+    "\n                  "
+    '<input class="form-check-input" type="checkbox" name="{name}" value="{value}" id="{id}"'
+    ' form="roles-form"{checked}>'
+    '\n                  <label class="visually-hidden" for="{id}">{label}</label>'
+    "\n                "
+)
+_TICKED = (
+    '<span aria-hidden="true">✓</span><span class="visually-hidden">{label}</span>'
+    "\n                "
+)
+_UNTICKED = '<span class="visually-hidden">{label}</span>'
+
+
+def _grid_rows(members: list[dict], can_manage: bool) -> list[dict]:
+    """The grid's rows with what RolesGridForm's tick-boxes would render (names, values, ids
+    "id_roles-<pk>_<n>", ticks) and their labels, computed once per request."""
+    choices = [(MANAGER, str(MANAGE_LABEL))] + [(r.key, str(r.label)) for r in PERMISSION_ROLES]
+    if can_manage:
+        box_label, select_label = _("%(permission)s — %(name)s"), _("Select %(name)s")
+    else:
+        yes, no = _("%(permission)s: yes"), _("%(permission)s: no")
     for member in members:
-        field = form[f"roles-{member.pk}"]
-        rows.append({"member": member, "boxes": list(field), "is_manager": MANAGER in member.roles})
-    return rows
+        name = rows.display_name(
+            member["user__first_name"], member["user__last_name"], member["user__email"]
+        )
+        member["name"], member["email"] = name, member["user__email"]
+        shown = _shown_roles(member["roles"])
+        field = f"roles-{member['pk']}"
+        cells = []
+        for index, (key, label) in enumerate(choices):
+            selected = key in shown
+            if can_manage:
+                inner = format_html(
+                    _MANAGED_BOX,
+                    name=field,
+                    value=key,
+                    id=f"id_{field}_{index}",
+                    checked=" checked" if selected else "",
+                    label=rows.filled(box_label, permission=label, name=name),
+                )
+            else:
+                inner = format_html(
+                    _TICKED if selected else _UNTICKED,
+                    label=rows.filled(yes if selected else no, permission=label),
+                )
+            cells.append(format_html(_CELL, inner=inner))
+        member["cells"] = cells
+        if can_manage:
+            member["select_label"] = rows.filled(select_label, name=name)
+    return members
 
 
 @login_required
 @require_GET
 def account_linked(request, account_id: int):
     access = account_for_member(request.user, account_id)
-    members = list(queries.linked_members(access.account))
-    grid = RolesGridForm(
-        members=members, initial={f"roles-{m.pk}": _shown_roles(m.roles) for m in members}
-    )
+    members = queries.linked_rows(access.account)
     return _tab(
         request,
         access,
         "linked",
         "permits/account_linked.html",
-        rows=_grid_rows(members, grid),
+        rows=_grid_rows(members, access.can(MANAGE_GROUP)),
         roles=PERMISSION_ROLES,
+        role_notes=_role_notes(get_language()),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _role_notes(language: str | None) -> list[str]:
+    """ "What each permission allows", once per language."""
+    return [
+        rows.filled(
+            _("<strong>%(label)s</strong>: %(description)s"),
+            label=role.label,
+            description=role.description,
+        )
+        for role in PERMISSION_ROLES
+    ]
 
 
 def _shown_roles(roles: list[str]) -> list[str]:
@@ -256,13 +362,33 @@ def linked_selected(request, account_id: int):
 @require_GET
 def account_fees(request, account_id: int):
     access = account_for_member(request.user, account_id)
-    return _tab(
-        request,
-        access,
-        "fees",
-        "permits/account_fees.html",
-        page=Paginator(queries.account_fees(access.account), 50).get_page(request.GET.get("page")),
-    )
+    page = queries.account_fees_page(access.account, request.GET.get("page"))
+    kinds = rows.labels(Application.Kind)
+    application_url = url_maker("permits:application", 2)
+    pay_url = url_maker("permits:fee_pay", 2)
+    account_pk = access.account.pk
+    for row in page.object_list:
+        reference = row["application__reference"]
+        row["application_url"] = application_url(account_pk, row["application_id"])
+        row["label"] = kinds.get(row["label"], row["label"])  # as Fee.__str__
+        row["amount"] = money(row["amount_cents"])
+        row["paid"] = ""
+        if row["payment__id"] is not None:
+            payer = row["payment__paid_by_id"] and rows.display_name(
+                row["payment__paid_by__first_name"],
+                row["payment__paid_by__last_name"],
+                row["payment__paid_by__email"],
+            )
+            row["paid"] = rows.filled(
+                _("Paid on %(date)s by %(who)s (%(reference)s)"),
+                date=rows.short_date(row["payment__paid_at"]),
+                who=payer or "—",
+                reference=row["payment__reference"],
+            )
+        else:
+            row["pay_url"] = pay_url(account_pk, row["pk"])
+            row["pay_label"] = rows.filled(_("Pay the fee of %(ref)s"), ref=reference)
+    return _tab(request, access, "fees", "permits/account_fees.html", page=page)
 
 
 @login_required
@@ -309,8 +435,26 @@ def account_access(request, account_id: int):
         access,
         "access",
         "permits/account_access.html",
-        attempts=list(queries.failed_attempts(access.account)),
+        attempts=_attempt_rows(queries.failed_attempt_rows(access.account)),
     )
+
+
+def _attempt_rows(attempts: list[dict]) -> list[dict]:
+    outcomes = rows.labels(PinAttempt.Outcome)
+    for attempt in attempts:
+        attempt["when"] = rows.short_datetime(attempt["created_at"])
+        attempt["who"], attempt["email"] = "—", None
+        if attempt["user_id"] is not None:
+            attempt["email"] = attempt["user__email"]
+            attempt["who"] = (
+                rows.display_name(
+                    attempt["user__first_name"], attempt["user__last_name"], attempt["user__email"]
+                )
+                or "—"
+            )
+        attempt["ip"] = attempt["ip"] or "—"
+        attempt["reason"] = outcomes.get(attempt["outcome"], attempt["outcome"])
+    return attempts
 
 
 @login_required
@@ -335,15 +479,24 @@ def pin_regenerate(request, account_id: int):
 @require_GET
 def applications(request, account_id: int):
     access = account_for_member(request.user, account_id)
-    return _tab(
-        request,
-        access,
-        "applications",
-        "permits/applications.html",
-        page=Paginator(queries.account_applications(access.account), 50).get_page(
-            request.GET.get("page")
-        ),
-    )
+    page = queries.account_applications_page(access.account, request.GET.get("page"))
+    kinds, statuses = rows.labels(Application.Kind), rows.labels(Application.Status)
+    url = url_maker("permits:application", 2)
+    for row in page.object_list:
+        row["url"] = url(access.account.pk, row["pk"])
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["status_label"] = statuses.get(row["status"], row["status"])
+        row["submitted"] = rows.short_date(row["created_at"])
+        row["submitted_by"] = (
+            None
+            if row["submitted_by_id"] is None
+            else rows.display_name(
+                row["submitted_by__first_name"],
+                row["submitted_by__last_name"],
+                row["submitted_by__email"],
+            )
+        )
+    return _tab(request, access, "applications", "permits/applications.html", page=page)
 
 
 @login_required
