@@ -49,6 +49,8 @@ def queue(request):
     offices = _staff(request.user)
     filters = queries.Filters.from_query(request.GET, offices)
     page = queries.queue_page(request.user, filters)
+    if page.header is not None:
+        request.console_header_counts = page.header  # read by the header's console_nav
     base = {"office": filters.office, "kind": filters.kind, "q": filters.q}
     context = {
         "filters": filters,
