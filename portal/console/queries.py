@@ -7,11 +7,15 @@ from datetime import date, datetime, time, timedelta
 from django.db import connection
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncWeek
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 from accounts.staff import SUPERVISOR, offices_of
 from portal.console.kinds import WorkKind, find_work_kind, work_kinds
 from portal.console.models import DailyCount, WorkItem
+from portal.console.offices import office_label
 from portal.models import Review
 from portal.review_kinds import attach_summaries
 
@@ -90,25 +94,56 @@ def _waiting_filter(state: str, user, today: date) -> Q:
     }[state]
 
 
+def _scope_sql(user, filters: Filters) -> tuple[str, list]:
+    """_scope() as SQL conditions, for the counts' hand-written statement (no ORM query
+    to build on every page)."""
+    offices = [filters.office] if filters.office else list(offices_of(user))
+    where, params = ["office = ANY(%s)"], list[object]([offices])
+    if filters.kind:
+        where.append("kind = %s")
+        params.append(filters.kind)
+    if filters.q:
+        text = filters.q.lower()
+        # As the ORM's `contains`: LIKE with %, _ and \ escaped (the trigram indexes answer).
+        match = "search LIKE %s"
+        params.append("%" + connection.ops.prep_for_like_query(text) + "%")
+        if text.lstrip("#").isdigit():
+            match = f"({match} OR id = %s)"
+            params.append(int(text.lstrip("#")))
+        where.append(match)
+    return " AND ".join(where), params
+
+
 def queue_counts(user, filters: Filters, today: date) -> tuple[dict[str, int], bool]:
-    """Counts per state for the chosen office, kind and search: one statement over the
-    waiting items, one capped count of the decided ones. Over all the person's offices, the
-    header's figures (unassigned or theirs, and how many of those are late) come along as
-    "header_overdue"."""
-    scope = _scope(user, filters)
-    extra = {}
-    if _is_whole_scope(filters):
-        yours = Q(assignee__isnull=True) | Q(assignee=user)
-        extra["header_overdue"] = Count("pk", filter=Q(due_date__lt=today) & yours)
-    counts = scope.filter(state=W.WAITING).aggregate(
-        waiting=Count("pk"),
-        overdue=Count("pk", filter=Q(due_date__lt=today)),
-        mine=Count("pk", filter=Q(assignee=user)),
-        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
-        **extra,
-    )
-    decided = capped_count(scope.filter(state=W.DECIDED), COUNT_CAP)
-    counts["decided"] = decided
+    """Counts per state for the chosen office, kind and search, in one statement: the
+    waiting items, and a count of the decided ones capped at COUNT_CAP. Over all the
+    person's offices, the header's figures (unassigned or theirs, and how many of those are
+    late) come along as "header_overdue"."""
+    where, params = _scope_sql(user, filters)
+    header = _is_whole_scope(filters)
+    yours = "count(*) FILTER (WHERE due_date < %s AND (assignee_id IS NULL OR assignee_id = %s))"
+    sql = f"""
+        SELECT count(*), count(*) FILTER (WHERE due_date < %s),
+               count(*) FILTER (WHERE assignee_id = %s),
+               count(*) FILTER (WHERE assignee_id IS NULL),
+               {yours if header else "NULL"},
+               (SELECT count(*) FROM (SELECT 1 FROM console_workitem
+                    WHERE state = 'decided' AND {where} LIMIT %s) capped)
+        FROM console_workitem WHERE state = 'waiting' AND {where}
+    """  # noqa: S608 (only placeholders and fixed text are formatted in)
+    args = [today, user.pk, *([today, user.pk] if header else []), *params, COUNT_CAP, *params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        waiting, overdue, mine, unassigned, header_overdue, decided = cursor.fetchone()
+    counts = {
+        "waiting": waiting,
+        "overdue": overdue,
+        "mine": mine,
+        "unassigned": unassigned,
+        "decided": decided,
+    }
+    if header:
+        counts["header_overdue"] = header_overdue
     return counts, decided >= COUNT_CAP
 
 
@@ -129,11 +164,13 @@ def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
             "waiting": counts["mine"] + counts["unassigned"],
             "overdue": counts.pop("header_overdue"),
         }
-    items = _scope(user, filters).select_related("assignee", "decided_by")
+    items = _scope(user, filters)
     if filters.state == "decided":
-        items = items.filter(state=W.DECIDED).order_by("-decided_at", "-id")
+        items = items.filter(state=W.DECIDED).select_related("decided_by")
+        items = items.order_by("-decided_at", "-id")
     else:
         items = items.filter(state=W.WAITING).filter(_waiting_filter(filters.state, user, today))
+        items = items.select_related("assignee")
         items = items.order_by("due_date", "created_at", "id")
     start = (filters.page - 1) * PAGE_SIZE
     rows = list(items[start : start + PAGE_SIZE + 1])
@@ -165,6 +202,42 @@ def decorate(items: list[WorkItem], today: date) -> list[WorkItem]:
         review = reviews.get(item.subject_id) if kind and kind.review else None
         item.display_title = getattr(review, "display_summary", None) or item.title
     return items
+
+
+def queue_rows(items: list[WorkItem], user, decided: bool) -> list[dict]:
+    """The queue's rows as plain strings (the template escapes them): one reverse() for the
+    links, the dates formatted as the `date` filter does, in the reader's language."""
+    marker = 987654321
+    link = reverse("console:item", args=[marker])
+    rows = []
+    for item in items:
+        row: dict[str, object] = {
+            "url": link.replace(str(marker), str(item.pk)),
+            "meta": f"{item.kind_label} · {office_label(item.office)}",
+            "title": item.display_title,
+        }
+        if decided:
+            row["decided"] = _local_format(item.decided_at, "SHORT_DATETIME_FORMAT")
+            row["outcome"] = item.outcome_label
+            row["decided_by"] = (item.decided_by.display_name if item.decided_by else "") or "—"
+            row["note"] = Truncator(item.note).chars(80)
+        else:
+            assignee = item.assignee
+            row["overdue"] = item.is_overdue
+            row["due"] = date_format(item.due_date, "SHORT_DATE_FORMAT")
+            row["applicant"] = item.applicant or "—"
+            row["organisation"] = item.organisation
+            row["assigned"] = assignee is not None
+            row["you"] = assignee is not None and item.assignee_id == user.pk
+            row["assignee"] = assignee.display_name if assignee is not None else ""
+            row["arrived"] = _local_format(item.created_at, "SHORT_DATE_FORMAT")
+        rows.append(row)
+    return rows
+
+
+def _local_format(value: datetime | None, fmt: str) -> str:
+    """As the template's `date` filter: in local time, "" for nothing."""
+    return date_format(timezone.localtime(value), fmt) if value else ""
 
 
 def header_counts(user) -> dict[str, int] | None:

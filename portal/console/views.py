@@ -55,6 +55,7 @@ def queue(request):
     context = {
         "filters": filters,
         "page": page,
+        "rows": queries.queue_rows(page.items, request.user, filters.state == "decided"),
         "offices": [(o, office_label(o)) for o in offices],
         "kinds": queries.kinds_for_offices([filters.office] if filters.office else offices),
         "states": [
