@@ -6,7 +6,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -78,11 +80,28 @@ def _scope(user, filters: Filters) -> QuerySet[WorkItem]:
         items = items.filter(kind=filters.kind)
     if filters.q:
         text = filters.q.lower()
-        match = Q(search__contains=text)  # the reference is in the search text too
+        word = index_word(text)
+        if word is None:
+            match = Q(search__contains=text)  # the reference is in the search text too
+        else:
+            # The same rows: the index finds those with the word, STRPOS keeps the phrase.
+            match = Q(search__contains=word) & Q(GreaterThan(StrIndex("search", Value(text)), 0))
         if text.lstrip("#").isdigit():
             match |= Q(pk=int(text.lstrip("#")))
         items = items.filter(match)
     return items
+
+
+def index_word(text: str) -> str | None:
+    """For a search of several words, the one the trigram index should look up alone: a
+    word common to most items ("inc", "demandeur") makes the index read long lists for
+    nothing. The most distinctive guess: a word with a digit (a reference, a number), else
+    the longest. None for one word, or when the chosen word is too short for trigrams."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    word = max(words, key=lambda w: (any(c.isdigit() for c in w), len(w)))
+    return word if len(word) >= 3 else None
 
 
 def _waiting_filter(state: str, user, today: date) -> Q:
@@ -104,11 +123,16 @@ def _scope_sql(user, filters: Filters) -> tuple[str, list]:
         params.append(filters.kind)
     if filters.q:
         text = filters.q.lower()
-        # As the ORM's `contains`: LIKE with %, _ and \ escaped (the trigram indexes answer).
+        # As the ORM's `contains`: LIKE with %, _ and \ escaped (the trigram indexes answer);
+        # for several words, as _scope(): the index looks up one word, STRPOS the phrase.
+        word = index_word(text)
         match = "search LIKE %s"
-        params.append("%" + connection.ops.prep_for_like_query(text) + "%")
+        params.append("%" + connection.ops.prep_for_like_query(word or text) + "%")
+        if word is not None:
+            match = "search LIKE %s AND strpos(search, %s) > 0"
+            params.append(text)
         if text.lstrip("#").isdigit():
-            match = f"({match} OR id = %s)"
+            match = f"(({match}) OR id = %s)"
             params.append(int(text.lstrip("#")))
         where.append(match)
     return " AND ".join(where), params

@@ -187,3 +187,19 @@ def test_overview_and_csv(client, django_capture_on_commit_callbacks):
     assert "Exportée inc." in body and "Approved" in body
     response = client.get("/en/console/overview/decisions.csv?start=2026-02-01&end=2026-01-01")
     assert response.status_code == 302
+
+
+def test_a_search_of_several_words_finds_the_phrase_only(client):
+    # The index looks up one word (the one with a digit, else the longest); the rows
+    # still hold the whole phrase, in the list and in the counts.
+    reviewer = staff("regulator")
+    review_item("regulator", name="Bureau 1234 Laval inc.")
+    review_item("regulator", name="Laval Bureau 1234 inc.")
+    client.force_login(reviewer)
+    response = client.get("/en/console/?q=bureau+1234+laval")
+    page = response.content.decode()
+    assert "Bureau 1234 Laval" in page and "Laval Bureau 1234" not in page
+    counts = {key: n for key, _label, n in response.context["states"]}
+    assert counts["waiting"] == 1
+    response = client.get("/en/console/?q=laval+bureau")
+    assert {key: n for key, _label, n in response.context["states"]}["waiting"] == 1
