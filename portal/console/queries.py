@@ -241,7 +241,7 @@ def queue_rows(items: list[WorkItem], user, decided: bool) -> list[dict]:
             "title": item.display_title,
         }
         if decided:
-            row["decided"] = _local_format(item.decided_at, "SHORT_DATETIME_FORMAT")
+            row["decided"] = local_format(item.decided_at, "SHORT_DATETIME_FORMAT")
             row["outcome"] = item.outcome_label
             row["decided_by"] = (item.decided_by.display_name if item.decided_by else "") or "—"
             row["note"] = Truncator(item.note).chars(80)
@@ -254,12 +254,12 @@ def queue_rows(items: list[WorkItem], user, decided: bool) -> list[dict]:
             row["assigned"] = assignee is not None
             row["you"] = assignee is not None and item.assignee_id == user.pk
             row["assignee"] = assignee.display_name if assignee is not None else ""
-            row["arrived"] = _local_format(item.created_at, "SHORT_DATE_FORMAT")
+            row["arrived"] = local_format(item.created_at, "SHORT_DATE_FORMAT")
         rows.append(row)
     return rows
 
 
-def _local_format(value: datetime | None, fmt: str) -> str:
+def local_format(value: datetime | None, fmt: str) -> str:
     """As the template's `date` filter: in local time, "" for nothing."""
     return date_format(timezone.localtime(value), fmt) if value else ""
 
@@ -349,11 +349,13 @@ OVERVIEW_SQL = """
         WHERE state = 'waiting' AND office = ANY(%(offices)s)
         GROUP BY office, kind
     ), decided AS (
-        -- The median as an interval: sorting intervals is much cheaper than numeric epochs.
+        -- Seconds as float8 (date_part): sorting them is much cheaper than extract()'s
+        -- numeric or intervals.
         SELECT office, kind,
                count(*) FILTER (WHERE decided_at >= %(week_ago)s) AS last_7,
                count(*) AS last_30,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY decided_at - created_at) AS median
+               percentile_cont(0.5) WITHIN GROUP (
+                   ORDER BY date_part('epoch', decided_at - created_at)) AS median
         FROM console_workitem
         WHERE state = 'decided' AND office = ANY(%(offices)s) AND decided_at >= %(month_ago)s
         GROUP BY office, kind
@@ -401,7 +403,7 @@ def overview(offices: list[str], weeks: int = 12) -> dict:
                     "oldest": oldest,
                     "last_7": last_7,
                     "last_30": last_30,
-                    "median": _duration(median.total_seconds() if median is not None else None),
+                    "median": _duration(median),
                 }
             )
         cursor.execute(PEOPLE_SQL, params)

@@ -234,10 +234,17 @@ def overview(request):
         "offices": [(o, office_label(o)) for o in supervised],
         "office": office if office in supervised else "",
         "period": PeriodForm(initial={"start": today.replace(day=1), "end": today}),
-        "deadlines": [(k, days[k.key], DeadlineForm(prefix=k.key)) for k in kinds],
+        # The field's name and id as DeadlineForm(prefix=kind) gives them (no form per kind).
+        "deadlines": [
+            (k, days[k.key], f"{k.key}-business_days", f"id_{k.key}-business_days") for k in kinds
+        ],
     }
+    median = _("%(d)s d %(h)s h")  # as the template's blocktranslate did, once per page
     for row in context["rows"]:
         row["office_label"] = office_label(row["office"])
+        row["oldest"] = queries.local_format(row["oldest"], "SHORT_DATE_FORMAT") or "—"
+        found = row["median"]
+        row["median"] = median % {"d": found["days"], "h": found["hours"]} if found else "—"
     for person in context["people"]:
         person["office_label"] = office_label(person["office"])
     return render(request, "console/overview.html", context)
