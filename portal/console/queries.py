@@ -344,7 +344,10 @@ OVERVIEW_SQL = """
     WITH waiting AS (
         SELECT office, kind, count(*) AS waiting,
                count(*) FILTER (WHERE due_date < %(today)s) AS overdue,
-               min(created_at) AS oldest
+               min(created_at) AS oldest,
+               count(*) FILTER (WHERE assignee_id IS NULL OR assignee_id = %(user)s) AS yours,
+               count(*) FILTER (WHERE due_date < %(today)s
+                   AND (assignee_id IS NULL OR assignee_id = %(user)s)) AS yours_overdue
         FROM console_workitem
         WHERE state = 'waiting' AND office = ANY(%(offices)s)
         GROUP BY office, kind
@@ -361,7 +364,8 @@ OVERVIEW_SQL = """
         GROUP BY office, kind
     )
     SELECT office, kind, coalesce(waiting, 0), coalesce(overdue, 0), oldest,
-           coalesce(last_7, 0), coalesce(last_30, 0), median
+           coalesce(last_7, 0), coalesce(last_30, 0), median,
+           coalesce(yours, 0), coalesce(yours_overdue, 0)
     FROM waiting FULL JOIN decided USING (office, kind)
 """
 
@@ -375,23 +379,30 @@ PEOPLE_SQL = """
 """
 
 
-def overview(offices: list[str], weeks: int = 12) -> dict:
+def overview(offices: list[str], weeks: int = 12, user=None) -> dict:
     """Per office and kind: waiting, overdue, oldest waiting, decided in the last 7 and 30
     days, median time to decision (30 days), in one statement; each person's open items;
     arrivals and decisions per week (from the daily counts). Three statements, written by
-    hand (the ORM's query building cost more than the indexes' answers)."""
+    hand (the ORM's query building cost more than the indexes' answers). With `user`, what
+    waits for them in these offices (unassigned or theirs, and late) as "header", the
+    figures of header_counts() when these are all their offices."""
     now = timezone.now()
     params: dict[str, Any] = {
         "today": timezone.localdate(),
         "offices": list(offices),
         "week_ago": now - timedelta(days=7),
         "month_ago": now - timedelta(days=30),
+        "user": getattr(user, "pk", None),
     }
+    header = {"waiting": 0, "overdue": 0}
     by_key = {k.key: k for k in work_kinds()}
     rows = []
     with connection.cursor() as cursor:
         cursor.execute(OVERVIEW_SQL, params)
-        for office, key, waiting, overdue, oldest, last_7, last_30, median in cursor.fetchall():
+        for row in cursor.fetchall():
+            office, key, waiting, overdue, oldest, last_7, last_30, median, yours, late = row
+            header["waiting"] += yours
+            header["overdue"] += late
             kind = by_key.get(key)
             rows.append(
                 {
@@ -419,7 +430,7 @@ def overview(offices: list[str], weeks: int = 12) -> dict:
                 }
             )
     rows.sort(key=lambda row: (row["office"], row["kind"]))
-    return {"rows": rows, "people": people, "weeks": weekly(offices, weeks)}
+    return {"rows": rows, "people": people, "weeks": weekly(offices, weeks), "header": header}
 
 
 def _duration(seconds: float | None) -> dict | None:

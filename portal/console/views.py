@@ -224,7 +224,10 @@ def overview(request):
     supervised = _supervisor(request.user)
     office = request.GET.get("office", "")
     offices = [office] if office in supervised else supervised
-    data = queries.overview(offices)
+    data = queries.overview(offices, user=request.user)
+    header = data.pop("header")
+    if set(offices) == set(offices_of(request.user)):
+        request.console_header_counts = header  # read by the header's console_nav
     today = timezone.localdate()
     kinds = queries.kinds_for_offices(offices)
     days = services.deadlines(kinds)

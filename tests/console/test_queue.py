@@ -203,3 +203,16 @@ def test_a_search_of_several_words_finds_the_phrase_only(client):
     assert counts["waiting"] == 1
     response = client.get("/en/console/?q=laval+bureau")
     assert {key: n for key, _label, n in response.context["states"]}["waiting"] == 1
+
+
+@pytest.mark.parametrize("url", ["/en/console/", "/en/console/overview/"])
+def test_the_header_counts_what_waits_for_the_person_on_the_console_pages(client, url):
+    # The queue and the overview count the header's figures in their own statement.
+    boss, other = staff("regulator", level="supervisor"), staff("regulator")
+    overdue(review_item("regulator", name="Libre en retard inc."))
+    work_take(item=review_item("regulator", name="À moi inc."), actor=boss)
+    work_take(item=overdue(review_item("regulator", name="À un autre inc.")), actor=other)
+    review_item("city", name="Autre bureau inc.")
+    client.force_login(boss)
+    page = client.get(url).content.decode()
+    assert '2<span class="visually-hidden"> waiting' in page and "1 overdue" in page
