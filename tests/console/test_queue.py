@@ -216,3 +216,18 @@ def test_the_header_counts_what_waits_for_the_person_on_the_console_pages(client
     client.force_login(boss)
     page = client.get(url).content.decode()
     assert '2<span class="visually-hidden"> waiting' in page and "1 overdue" in page
+
+
+def test_the_overview_gives_the_median_time_to_decision(client):
+    boss = staff("regulator", level="supervisor")
+    now = datetime.datetime.now(datetime.UTC)
+    for hours in (1, 3, 50):
+        item = review_item("regulator")
+        WorkItem.objects.filter(pk=item.pk).update(
+            state="decided",
+            created_at=now - datetime.timedelta(hours=hours + 1),
+            decided_at=now - datetime.timedelta(hours=1),
+        )
+    client.force_login(boss)
+    row = client.get("/en/console/overview/").context["rows"][0]
+    assert (row["last_30"], row["median"]) == (3, "0 d 3 h")
