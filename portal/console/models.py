@@ -74,13 +74,13 @@ class WorkItem(models.Model):
             ),
         ]
         indexes = [
-            # The queue: an office's waiting items by due date; with the assignee, the
-            # counts per state read the index alone.
+            # The queue: an office's waiting items by due date; with the assignee, kind and
+            # arrival, the counts per state and the overview's waiting read the index alone.
             models.Index(
                 fields=["office", "due_date", "id"],
-                include=["assignee"],
+                include=["assignee", "kind", "created_at"],
                 condition=Q(state="waiting"),
-                name="workitem_waiting_counts",
+                name="workitem_waiting_cover",
             ),
             # The same across several offices (a person with many), in the queue's order.
             models.Index(
@@ -88,17 +88,25 @@ class WorkItem(models.Model):
                 condition=Q(state="waiting"),
                 name="workitem_waiting_due",
             ),
+            # "Unassigned": what nobody has, in the queue's order.
+            models.Index(
+                fields=["due_date", "created_at", "id"],
+                condition=Q(state="waiting", assignee__isnull=True),
+                name="workitem_unassigned_due",
+            ),
             # "Mine": a person's open items.
             models.Index(
                 fields=["assignee", "due_date"],
                 condition=Q(state="waiting"),
                 name="workitem_assignee",
             ),
-            # The archive and the overview's windows: an office's decisions, newest first.
+            # The archive and the overview's windows: an office's decisions, newest first;
+            # with the kind and the arrival, the overview's 30 days read the index alone.
             models.Index(
                 fields=["office", "-decided_at", "-id"],
+                include=["kind", "created_at"],
                 condition=Q(state="decided"),
-                name="workitem_decided",
+                name="workitem_decided_cover",
             ),
             # The archive across several offices: newest first.
             models.Index(
@@ -110,11 +118,45 @@ class WorkItem(models.Model):
             models.Index(fields=["office", "created_at"], name="workitem_arrivals"),
             # An object's items (reconcile, the item's history).
             models.Index(fields=["subject_type", "subject_id"], name="workitem_subject"),
-            GinIndex(fields=["search"], opclasses=["gin_trgm_ops"], name="workitem_search_trgm"),
+            # The search, one trigram index per state: the queue's search reads the small
+            # one of the waiting items, the archive's the one of the decided.
+            GinIndex(
+                fields=["search"],
+                opclasses=["gin_trgm_ops"],
+                condition=Q(state="waiting"),
+                name="workitem_search_waiting",
+            ),
+            GinIndex(
+                fields=["search"],
+                opclasses=["gin_trgm_ops"],
+                condition=Q(state="decided"),
+                name="workitem_search_decided",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class DailyCount(models.Model):
+    """Arrivals and decisions per office, kind and day (in settings.TIME_ZONE), so that the
+    overview's weeks read a few hundred rows instead of every item. Kept by statement-level
+    triggers on console_workitem (migration 0003), in the same transaction as the change,
+    whatever writes it (services, set-based updates, raw SQL); never written by Python."""
+
+    office = models.CharField(max_length=32)
+    kind = models.CharField(max_length=60)
+    day = models.DateField()
+    arrivals = models.IntegerField(default=0)
+    decisions = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "day", "kind"], name="dailycount_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.kind} {self.day}"
 
 
 class KindDeadline(models.Model):

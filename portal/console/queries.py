@@ -3,15 +3,21 @@ statements whatever the number of items."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Min, Q, QuerySet
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, Q, QuerySet, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 from accounts.staff import SUPERVISOR, offices_of
 from portal.console.kinds import WorkKind, find_work_kind, work_kinds
-from portal.console.models import WorkItem
+from portal.console.models import DailyCount, WorkItem
+from portal.console.offices import office_label
 from portal.models import Review
 from portal.review_kinds import attach_summaries
 
@@ -53,6 +59,7 @@ class QueuePage:
     has_next: bool
     counts: dict[str, int] = field(default_factory=dict)
     decided_capped: bool = False
+    header: dict[str, int] | None = None  # header_counts(), when the counts gave it
 
     @property
     def has_previous(self) -> bool:
@@ -73,11 +80,28 @@ def _scope(user, filters: Filters) -> QuerySet[WorkItem]:
         items = items.filter(kind=filters.kind)
     if filters.q:
         text = filters.q.lower()
-        match = Q(search__contains=text)  # the reference is in the search text too
+        word = index_word(text)
+        if word is None:
+            match = Q(search__contains=text)  # the reference is in the search text too
+        else:
+            # The same rows: the index finds those with the word, STRPOS keeps the phrase.
+            match = Q(search__contains=word) & Q(GreaterThan(StrIndex("search", Value(text)), 0))
         if text.lstrip("#").isdigit():
             match |= Q(pk=int(text.lstrip("#")))
         items = items.filter(match)
     return items
+
+
+def index_word(text: str) -> str | None:
+    """For a search of several words, the one the trigram index should look up alone: a
+    word common to most items ("inc", "demandeur") makes the index read long lists for
+    nothing. The most distinctive guess: a word with a digit (a reference, a number), else
+    the longest. None for one word, or when the chosen word is too short for trigrams."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    word = max(words, key=lambda w: (any(c.isdigit() for c in w), len(w)))
+    return word if len(word) >= 3 else None
 
 
 def _waiting_filter(state: str, user, today: date) -> Q:
@@ -89,19 +113,66 @@ def _waiting_filter(state: str, user, today: date) -> Q:
     }[state]
 
 
+def _scope_sql(user, filters: Filters) -> tuple[str, list]:
+    """_scope() as SQL conditions, for the counts' hand-written statement (no ORM query
+    to build on every page)."""
+    offices = [filters.office] if filters.office else list(offices_of(user))
+    where, params = ["office = ANY(%s)"], list[object]([offices])
+    if filters.kind:
+        where.append("kind = %s")
+        params.append(filters.kind)
+    if filters.q:
+        text = filters.q.lower()
+        # As the ORM's `contains`: LIKE with %, _ and \ escaped (the trigram indexes answer);
+        # for several words, as _scope(): the index looks up one word, STRPOS the phrase.
+        word = index_word(text)
+        match = "search LIKE %s"
+        params.append("%" + connection.ops.prep_for_like_query(word or text) + "%")
+        if word is not None:
+            match = "search LIKE %s AND strpos(search, %s) > 0"
+            params.append(text)
+        if text.lstrip("#").isdigit():
+            match = f"(({match}) OR id = %s)"
+            params.append(int(text.lstrip("#")))
+        where.append(match)
+    return " AND ".join(where), params
+
+
 def queue_counts(user, filters: Filters, today: date) -> tuple[dict[str, int], bool]:
-    """Counts per state for the chosen office, kind and search: one statement over the
-    waiting items, one capped count of the decided ones."""
-    scope = _scope(user, filters)
-    counts = scope.filter(state=W.WAITING).aggregate(
-        waiting=Count("pk"),
-        overdue=Count("pk", filter=Q(due_date__lt=today)),
-        mine=Count("pk", filter=Q(assignee=user)),
-        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
-    )
-    decided = capped_count(scope.filter(state=W.DECIDED), COUNT_CAP)
-    counts["decided"] = decided
+    """Counts per state for the chosen office, kind and search, in one statement: the
+    waiting items, and a count of the decided ones capped at COUNT_CAP. Over all the
+    person's offices, the header's figures (unassigned or theirs, and how many of those are
+    late) come along as "header_overdue"."""
+    where, params = _scope_sql(user, filters)
+    header = _is_whole_scope(filters)
+    yours = "count(*) FILTER (WHERE due_date < %s AND (assignee_id IS NULL OR assignee_id = %s))"
+    sql = f"""
+        SELECT count(*), count(*) FILTER (WHERE due_date < %s),
+               count(*) FILTER (WHERE assignee_id = %s),
+               count(*) FILTER (WHERE assignee_id IS NULL),
+               {yours if header else "NULL"},
+               (SELECT count(*) FROM (SELECT 1 FROM console_workitem
+                    WHERE state = 'decided' AND {where} LIMIT %s) capped)
+        FROM console_workitem WHERE state = 'waiting' AND {where}
+    """  # noqa: S608 (only placeholders and fixed text are formatted in)
+    args = [today, user.pk, *([today, user.pk] if header else []), *params, COUNT_CAP, *params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        waiting, overdue, mine, unassigned, header_overdue, decided = cursor.fetchone()
+    counts = {
+        "waiting": waiting,
+        "overdue": overdue,
+        "mine": mine,
+        "unassigned": unassigned,
+        "decided": decided,
+    }
+    if header:
+        counts["header_overdue"] = header_overdue
     return counts, decided >= COUNT_CAP
+
+
+def _is_whole_scope(filters: Filters) -> bool:
+    return not (filters.office or filters.kind or filters.q)
 
 
 def capped_count(queryset: QuerySet, cap: int) -> int:
@@ -111,11 +182,19 @@ def capped_count(queryset: QuerySet, cap: int) -> int:
 def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
     today = today or timezone.localdate()
     counts, capped = queue_counts(user, filters, today)
-    items = _scope(user, filters).select_related("assignee", "decided_by")
+    header = None
+    if "header_overdue" in counts:
+        header = {
+            "waiting": counts["mine"] + counts["unassigned"],
+            "overdue": counts.pop("header_overdue"),
+        }
+    items = _scope(user, filters)
     if filters.state == "decided":
-        items = items.filter(state=W.DECIDED).order_by("-decided_at", "-id")
+        items = items.filter(state=W.DECIDED).select_related("decided_by")
+        items = items.order_by("-decided_at", "-id")
     else:
         items = items.filter(state=W.WAITING).filter(_waiting_filter(filters.state, user, today))
+        items = items.select_related("assignee")
         items = items.order_by("due_date", "created_at", "id")
     start = (filters.page - 1) * PAGE_SIZE
     rows = list(items[start : start + PAGE_SIZE + 1])
@@ -125,6 +204,7 @@ def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
         has_next=len(rows) > PAGE_SIZE,
         counts=counts,
         decided_capped=capped,
+        header=header,
     )
     decorate(page.items, today)
     return page
@@ -146,6 +226,42 @@ def decorate(items: list[WorkItem], today: date) -> list[WorkItem]:
         review = reviews.get(item.subject_id) if kind and kind.review else None
         item.display_title = getattr(review, "display_summary", None) or item.title
     return items
+
+
+def queue_rows(items: list[WorkItem], user, decided: bool) -> list[dict]:
+    """The queue's rows as plain strings (the template escapes them): one reverse() for the
+    links, the dates formatted as the `date` filter does, in the reader's language."""
+    marker = 987654321
+    link = reverse("console:item", args=[marker])
+    rows = []
+    for item in items:
+        row: dict[str, object] = {
+            "url": link.replace(str(marker), str(item.pk)),
+            "meta": f"{item.kind_label} · {office_label(item.office)}",
+            "title": item.display_title,
+        }
+        if decided:
+            row["decided"] = local_format(item.decided_at, "SHORT_DATETIME_FORMAT")
+            row["outcome"] = item.outcome_label
+            row["decided_by"] = (item.decided_by.display_name if item.decided_by else "") or "—"
+            row["note"] = Truncator(item.note).chars(80)
+        else:
+            assignee = item.assignee
+            row["overdue"] = item.is_overdue
+            row["due"] = date_format(item.due_date, "SHORT_DATE_FORMAT")
+            row["applicant"] = item.applicant or "—"
+            row["organisation"] = item.organisation
+            row["assigned"] = assignee is not None
+            row["you"] = assignee is not None and item.assignee_id == user.pk
+            row["assignee"] = assignee.display_name if assignee is not None else ""
+            row["arrived"] = local_format(item.created_at, "SHORT_DATE_FORMAT")
+        rows.append(row)
+    return rows
+
+
+def local_format(value: datetime | None, fmt: str) -> str:
+    """As the template's `date` filter: in local time, "" for nothing."""
+    return date_format(timezone.localtime(value), fmt) if value else ""
 
 
 def header_counts(user) -> dict[str, int] | None:
@@ -224,76 +340,107 @@ def supervised_offices(user) -> list[str]:
 # --- Supervisor overview --------------------------------------------------------------------
 
 
-def _decided_recently(offices: list[str], now) -> dict[tuple[str, str], tuple]:
-    """Per office and kind, over the last 30 days: decisions in 7 days, in 30 days, and the
-    median time from arrival to decision in seconds (one statement)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
+OVERVIEW_SQL = """
+    WITH waiting AS (
+        SELECT office, kind, count(*) AS waiting,
+               count(*) FILTER (WHERE due_date < %(today)s) AS overdue,
+               min(created_at) AS oldest,
+               count(*) FILTER (WHERE assignee_id IS NULL OR assignee_id = %(user)s) AS yours,
+               count(*) FILTER (WHERE due_date < %(today)s
+                   AND (assignee_id IS NULL OR assignee_id = %(user)s)) AS yours_overdue
+        FROM console_workitem
+        WHERE state = 'waiting' AND office = ANY(%(offices)s)
+        GROUP BY office, kind
+    ), decided AS (
+        -- Seconds as float8 (date_part): cheaper to sort than extract()'s numeric or
+        -- intervals. Gathered per office and kind by hashing, then each group's median
+        -- sorts its own few hundred values (no sort of every row by office and kind).
+        SELECT office, kind, last_7, last_30,
+               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) FROM unnest(took) s)
+                   AS median
+        FROM (
             SELECT office, kind,
-                   count(*) FILTER (WHERE decided_at >= %s),
-                   count(*),
-                   percentile_cont(0.5) WITHIN GROUP (
-                       ORDER BY extract(epoch FROM decided_at - created_at))
+                   count(*) FILTER (WHERE decided_at >= %(week_ago)s) AS last_7,
+                   count(*) AS last_30,
+                   array_agg(date_part('epoch', decided_at - created_at)) AS took
             FROM console_workitem
-            WHERE state = 'decided' AND office = ANY(%s) AND decided_at >= %s
+            WHERE state = 'decided' AND office = ANY(%(offices)s)
+                AND decided_at >= %(month_ago)s
             GROUP BY office, kind
-            """,
-            [now - timedelta(days=7), offices, now - timedelta(days=30)],
-        )
-        return {(o, k): (d7, d30, float(m)) for o, k, d7, d30, m in cursor.fetchall()}
+        ) per_kind
+    )
+    SELECT office, kind, coalesce(waiting, 0), coalesce(overdue, 0), oldest,
+           coalesce(last_7, 0), coalesce(last_30, 0), median,
+           coalesce(yours, 0), coalesce(yours_overdue, 0)
+    FROM waiting FULL JOIN decided USING (office, kind)
+"""
+
+PEOPLE_SQL = """
+    -- Counted per office and person first, then the 50-odd people joined (not every item).
+    SELECT p.office, p.assignee_id, u.first_name, u.last_name, u.email, p.open, p.overdue
+    FROM (
+        SELECT office, assignee_id, count(*) AS open,
+               count(*) FILTER (WHERE due_date < %(today)s) AS overdue
+        FROM console_workitem
+        WHERE state = 'waiting' AND office = ANY(%(offices)s) AND assignee_id IS NOT NULL
+        GROUP BY office, assignee_id
+    ) p JOIN accounts_user u ON u.id = p.assignee_id
+    ORDER BY p.office, u.first_name, u.email
+"""
 
 
-def overview(offices: list[str], weeks: int = 12) -> dict:
+def overview(offices: list[str], weeks: int = 12, user=None) -> dict:
     """Per office and kind: waiting, overdue, oldest waiting, decided in the last 7 and 30
-    days, median time to decision (30 days); each person's open items; arrivals and
-    decisions per week. Five statements."""
+    days, median time to decision (30 days), in one statement; each person's open items;
+    arrivals and decisions per week (from the daily counts). Three statements, written by
+    hand (the ORM's query building cost more than the indexes' answers). With `user`, what
+    waits for them in these offices (unassigned or theirs, and late) as "header", the
+    figures of header_counts() when these are all their offices."""
     now = timezone.now()
-    today = timezone.localdate()
-    waiting: dict[tuple[str, str], dict] = {
-        (r["office"], r["kind"]): dict(r)
-        for r in WorkItem.objects.filter(state=W.WAITING, office__in=offices)
-        .values("office", "kind")
-        .annotate(
-            waiting=Count("pk"),
-            overdue=Count("pk", filter=Q(due_date__lt=today)),
-            oldest=Min("created_at"),
-        )
+    params: dict[str, Any] = {
+        "today": timezone.localdate(),
+        "offices": list(offices),
+        "week_ago": now - timedelta(days=7),
+        "month_ago": now - timedelta(days=30),
+        "user": getattr(user, "pk", None),
     }
-    decided = _decided_recently(offices, now)
+    header = {"waiting": 0, "overdue": 0}
     by_key = {k.key: k for k in work_kinds()}
     rows = []
-    for key in sorted(set(waiting) | set(decided)):
-        w, (last_7, last_30, median) = waiting.get(key, {}), decided.get(key, (0, 0, None))
-        kind = by_key.get(key[1])
-        rows.append(
-            {
-                "office": key[0],
-                "kind": key[1],
-                "kind_label": str(kind.label) if kind else key[1],
-                "waiting": w.get("waiting", 0),
-                "overdue": w.get("overdue", 0),
-                "oldest": w.get("oldest"),
-                "last_7": last_7,
-                "last_30": last_30,
-                "median": _duration(median),
-            }
-        )
-    people: list[dict] = [
-        dict(row)
-        for row in WorkItem.objects.filter(
-            state=W.WAITING, office__in=offices, assignee__isnull=False
-        )
-        .values(
-            "office", "assignee", "assignee__first_name", "assignee__last_name", "assignee__email"
-        )
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
-        .order_by("office", "assignee__first_name", "assignee__email")
-    ]
-    for person in people:
-        name = f"{person['assignee__first_name']} {person['assignee__last_name']}".strip()
-        person["name"] = name or person["assignee__email"]
-    return {"rows": rows, "people": people, "weeks": weekly(offices, weeks)}
+    with connection.cursor() as cursor:
+        cursor.execute(OVERVIEW_SQL, params)
+        for row in cursor.fetchall():
+            office, key, waiting, overdue, oldest, last_7, last_30, median, yours, late = row
+            header["waiting"] += yours
+            header["overdue"] += late
+            kind = by_key.get(key)
+            rows.append(
+                {
+                    "office": office,
+                    "kind": key,
+                    "kind_label": str(kind.label) if kind else key,
+                    "waiting": waiting,
+                    "overdue": overdue,
+                    "oldest": oldest,
+                    "last_7": last_7,
+                    "last_30": last_30,
+                    "median": _duration(median),
+                }
+            )
+        cursor.execute(PEOPLE_SQL, params)
+        people = []
+        for office, assignee, first, last, email, open_, overdue in cursor.fetchall():
+            people.append(
+                {
+                    "office": office,
+                    "assignee": assignee,
+                    "name": f"{first} {last}".strip() or email,
+                    "open": open_,
+                    "overdue": overdue,
+                }
+            )
+    rows.sort(key=lambda row: (row["office"], row["kind"]))
+    return {"rows": rows, "people": people, "weeks": weekly(offices, weeks), "header": header}
 
 
 def _duration(seconds: float | None) -> dict | None:
@@ -304,33 +451,27 @@ def _duration(seconds: float | None) -> dict | None:
 
 
 def weekly(offices: list[str], weeks: int) -> list[dict]:
-    """Arrivals and decisions per week, the last `weeks` weeks (two statements)."""
+    """Arrivals and decisions per week, the last `weeks` weeks: one statement over the daily
+    counts (DailyCount, kept by the database with the items)."""
     today = timezone.localdate()
     monday = today - timedelta(days=today.weekday())
     first = monday - timedelta(weeks=weeks - 1)
-    start = timezone.make_aware(datetime.combine(first, time.min))
-    arrivals = dict(
-        WorkItem.objects.filter(office__in=offices, created_at__gte=start)
-        .annotate(week=TruncWeek("created_at"))
-        .values("week")
-        .annotate(n=Count("*"))  # not the id: the (office, created_at) index alone answers
-        .values_list("week", "n")
-    )
-    decisions = dict(
-        WorkItem.objects.filter(state=W.DECIDED, office__in=offices, decided_at__gte=start)
-        .annotate(week=TruncWeek("decided_at"))
-        .values("week")
-        .annotate(n=Count("pk"))
-        .values_list("week", "n")
-    )
-    arrivals = {k.date(): v for k, v in arrivals.items()}
-    decisions = {k.date(): v for k, v in decisions.items()}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT date_trunc('week', day)::date, sum(arrivals), sum(decisions)
+            FROM {DailyCount._meta.db_table}
+            WHERE office = ANY(%s) AND day >= %s
+            GROUP BY 1
+            """,  # noqa: S608 (the table's name only)
+            [list(offices), first],
+        )
+        totals = {week: (arrivals, decisions) for week, arrivals, decisions in cursor.fetchall()}
     out = []
     for i in range(weeks):
         week = first + timedelta(weeks=i)
-        out.append(
-            {"week": week, "arrivals": arrivals.get(week, 0), "decisions": decisions.get(week, 0)}
-        )
+        arrivals, decisions = totals.get(week, (0, 0))
+        out.append({"week": week, "arrivals": arrivals, "decisions": decisions})
     return out
 
 

@@ -49,10 +49,13 @@ def queue(request):
     offices = _staff(request.user)
     filters = queries.Filters.from_query(request.GET, offices)
     page = queries.queue_page(request.user, filters)
+    if page.header is not None:
+        request.console_header_counts = page.header  # read by the header's console_nav
     base = {"office": filters.office, "kind": filters.kind, "q": filters.q}
     context = {
         "filters": filters,
         "page": page,
+        "rows": queries.queue_rows(page.items, request.user, filters.state == "decided"),
         "offices": [(o, office_label(o)) for o in offices],
         "kinds": queries.kinds_for_offices([filters.office] if filters.office else offices),
         "states": [
@@ -221,7 +224,10 @@ def overview(request):
     supervised = _supervisor(request.user)
     office = request.GET.get("office", "")
     offices = [office] if office in supervised else supervised
-    data = queries.overview(offices)
+    data = queries.overview(offices, user=request.user)
+    header = data.pop("header")
+    if set(offices) == set(offices_of(request.user)):
+        request.console_header_counts = header  # read by the header's console_nav
     today = timezone.localdate()
     kinds = queries.kinds_for_offices(offices)
     days = services.deadlines(kinds)
@@ -231,10 +237,17 @@ def overview(request):
         "offices": [(o, office_label(o)) for o in supervised],
         "office": office if office in supervised else "",
         "period": PeriodForm(initial={"start": today.replace(day=1), "end": today}),
-        "deadlines": [(k, days[k.key], DeadlineForm(prefix=k.key)) for k in kinds],
+        # The field's name and id as DeadlineForm(prefix=kind) gives them (no form per kind).
+        "deadlines": [
+            (k, days[k.key], f"{k.key}-business_days", f"id_{k.key}-business_days") for k in kinds
+        ],
     }
+    median = _("%(d)s d %(h)s h")  # as the template's blocktranslate did, once per page
     for row in context["rows"]:
         row["office_label"] = office_label(row["office"])
+        row["oldest"] = queries.local_format(row["oldest"], "SHORT_DATE_FORMAT") or "—"
+        found = row["median"]
+        row["median"] = median % {"d": found["days"], "h": found["hours"]} if found else "—"
     for person in context["people"]:
         person["office_label"] = office_label(person["office"])
     return render(request, "console/overview.html", context)

@@ -187,3 +187,47 @@ def test_overview_and_csv(client, django_capture_on_commit_callbacks):
     assert "Exportée inc." in body and "Approved" in body
     response = client.get("/en/console/overview/decisions.csv?start=2026-02-01&end=2026-01-01")
     assert response.status_code == 302
+
+
+def test_a_search_of_several_words_finds_the_phrase_only(client):
+    # The index looks up one word (the one with a digit, else the longest); the rows
+    # still hold the whole phrase, in the list and in the counts.
+    reviewer = staff("regulator")
+    review_item("regulator", name="Bureau 1234 Laval inc.")
+    review_item("regulator", name="Laval Bureau 1234 inc.")
+    client.force_login(reviewer)
+    response = client.get("/en/console/?q=bureau+1234+laval")
+    page = response.content.decode()
+    assert "Bureau 1234 Laval" in page and "Laval Bureau 1234" not in page
+    counts = {key: n for key, _label, n in response.context["states"]}
+    assert counts["waiting"] == 1
+    response = client.get("/en/console/?q=laval+bureau")
+    assert {key: n for key, _label, n in response.context["states"]}["waiting"] == 1
+
+
+@pytest.mark.parametrize("url", ["/en/console/", "/en/console/overview/"])
+def test_the_header_counts_what_waits_for_the_person_on_the_console_pages(client, url):
+    # The queue and the overview count the header's figures in their own statement.
+    boss, other = staff("regulator", level="supervisor"), staff("regulator")
+    overdue(review_item("regulator", name="Libre en retard inc."))
+    work_take(item=review_item("regulator", name="À moi inc."), actor=boss)
+    work_take(item=overdue(review_item("regulator", name="À un autre inc.")), actor=other)
+    review_item("city", name="Autre bureau inc.")
+    client.force_login(boss)
+    page = client.get(url).content.decode()
+    assert '2<span class="visually-hidden"> waiting' in page and "1 overdue" in page
+
+
+def test_the_overview_gives_the_median_time_to_decision(client):
+    boss = staff("regulator", level="supervisor")
+    now = datetime.datetime.now(datetime.UTC)
+    for hours in (1, 3, 50):
+        item = review_item("regulator")
+        WorkItem.objects.filter(pk=item.pk).update(
+            state="decided",
+            created_at=now - datetime.timedelta(hours=hours + 1),
+            decided_at=now - datetime.timedelta(hours=1),
+        )
+    client.force_login(boss)
+    row = client.get("/en/console/overview/").context["rows"][0]
+    assert (row["last_30"], row["median"]) == (3, "0 d 3 h")

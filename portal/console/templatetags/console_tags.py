@@ -27,5 +27,8 @@ def console_nav(context) -> dict:
 
     request = context.get("request")
     user = getattr(request, "user", None)
-    counts = header_counts(user) if user is not None else None
+    # The queue's page counted them already (queries.queue_page) when it covers every office.
+    counts = getattr(request, "console_header_counts", None)
+    if counts is None and user is not None:
+        counts = header_counts(user)
     return {"counts": counts, "request": request}
