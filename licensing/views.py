@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,6 +18,7 @@ from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
 from licensing import services
+from licensing.code_table import code_page, code_row
 from licensing.errors import LicensingError
 from licensing.forms import (
     ApplicationForm,
@@ -142,13 +144,16 @@ def buy(request, group_id: int):
 def codes(request, group_id: int):
     group, perms = _licensing_group(request.user, group_id, VIEW_CODES)
     state = request.GET.get("state", "")
-    page = Paginator(group_codes(group, state), CODES_PER_PAGE).get_page(request.GET.get("page"))
+    counts = code_counts(group)
+    page, rows = code_page(group, state, request.GET.get("page"), counts, CODES_PER_PAGE)
     context = {
         "group": group,
         "page": page,
+        "rows": rows,
+        "csrf_input": csrf_input(request),
         "state": state,
         "states": LicenceCode.State.choices,
-        "counts": code_counts(group),
+        "counts": counts,
     }
     return render(request, "licensing/codes.html", context)
 
@@ -174,10 +179,12 @@ def code_notes(request, group_id: int, code_id: int):
     else:
         saved = False
     if request.htmx:
+        row = code_row(group, code)
+        row.update(saved=saved, error=not saved, invalid=bool(form["assigned_on"].errors))
         return render(
             request,
-            "licensing/_code_row.html",
-            {"group": group, "code": code, "form": form, "saved": saved},
+            "licensing/_code_rows.html",
+            {"rows": [row], "csrf_input": csrf_input(request)},
         )
     if saved:
         messages.success(request, _("Saved."))
