@@ -6,11 +6,11 @@ User text (names, e-mails, "assigned to") stays plain text: the template escapes
 
 from datetime import date
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from billing.paging import CountedPaginator
 from licensing.codes import display
 from licensing.models import Application, LicenceCode
 from portal.models import Group
@@ -28,19 +28,6 @@ _COLUMNS = (
     "application__certification__name_fr",
     "application__certification__name_en",
 )
-
-
-class _CountedPaginator(Paginator):
-    """A paginator told its row count (the page's state counts already hold it), so it runs
-    no COUNT query of its own."""
-
-    def __init__(self, object_list, per_page: int, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
 
 
 class _RowMaker:
@@ -102,7 +89,7 @@ def code_page(
     else:
         total = counts["total"]
     codes = codes.order_by("created_at", "id").values_list(*_COLUMNS)
-    page = _CountedPaginator(codes, per_page, total).get_page(number)
+    page = CountedPaginator(codes, per_page, total).get_page(number)
     maker = _RowMaker(group)
     return page, [maker.row(*values) for values in page.object_list]
 

@@ -7,7 +7,6 @@ from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.backends.utils import csrf_input
@@ -20,6 +19,7 @@ from billing.services import cart_set
 from licensing import services
 from licensing.code_table import code_page, code_row
 from licensing.errors import LicensingError
+from licensing.exam_table import exam_page
 from licensing.forms import (
     ApplicationForm,
     BuyForm,
@@ -35,7 +35,6 @@ from licensing.queries import (
     group_codes,
     my_applications,
     my_licensing_groups,
-    staff_exam_queue,
 )
 from licensing.roles import BUY, VIEW_CODES, VIEW_TRANSACTIONS
 from portal.access import group_for_member, group_permissions
@@ -399,8 +398,9 @@ def _office(user) -> None:
 @require_GET
 def staff_exams(request):
     _office(request.user)
-    page = Paginator(staff_exam_queue(), 50).get_page(request.GET.get("page"))
-    return render(request, "licensing/staff_exams.html", {"page": page, "form": ExamForm()})
+    page, rows = exam_page(request.GET.get("page"))
+    context = {"page": page, "rows": rows, "csrf_input": csrf_input(request)}
+    return render(request, "licensing/staff_exams.html", context)
 
 
 @login_required

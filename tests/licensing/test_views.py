@@ -282,8 +282,10 @@ def test_staff_record_exam_results(client):
     services.course_complete(application=application, actor=application.applicant)
     staff = office()
     client.force_login(staff)
-    assert b"Exam results" in client.get("/en/licensing/staff/exams/").content
     url = f"/en/licensing/staff/exams/{application.pk}/"
+    queue = client.get("/en/licensing/staff/exams/").content.decode()
+    assert "Exam results" in queue and f'<form method="post" action="{url}"' in queue
+    assert f'for="p{application.pk}">Passed</label>' in queue
     client.post(url, {"result": "maybe"})
     application.refresh_from_db()
     assert application.state == Application.State.COURSE_COMPLETED
