@@ -5,7 +5,7 @@ are formatted here instead of by a filter per cell. User text stays plain text: 
 escape it (the products cell is built with format_html_join, which escapes each line)."""
 
 from django.core.paginator import Page
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from billing.models import BillingProfile, Order, OrderLine
-from billing.paging import counted_page
+from billing.paging import compiled_rows, counted_page
 from billing.templatetags.money import cents
 from portal.lib.typography import long_date
 from portal.models import Group, Organisation
@@ -59,13 +59,18 @@ def _products(lines: list[tuple[int, str]]) -> SafeString:
     return format_html_join(mark_safe("<br>"), "{} × {}", lines)
 
 
+def _transactions(group_id: int) -> QuerySet[Order]:
+    return (
+        Order.objects.filter(group_id=group_id)
+        .exclude(state=Order.State.DRAFT)
+        .order_by("-created_at")
+    )
+
+
 def history_page(group: Group, number) -> tuple[Page, list[dict]]:
     """A page of the group's transactions (drafts are not transactions), newest first, with
     their lines: two statements (the page and its total; the page's lines)."""
-    orders = (
-        Order.objects.filter(group=group).exclude(state=Order.State.DRAFT).order_by("-created_at")
-    )
-    page = counted_page(orders, _ORDER_COLUMNS, PER_PAGE, number)
+    page = counted_page("history", _transactions, (group.pk,), _ORDER_COLUMNS, PER_PAGE, number)
     lines: dict[int, list[tuple[int, str]]] = {}
     if page.object_list:
         french = get_language() == "fr"
@@ -108,21 +113,27 @@ def history_page(group: Group, number) -> tuple[Page, list[dict]]:
 def invoice_requests(service_keys: list[str]) -> list[dict]:
     """Requests for invoice billing waiting for the office, oldest first (one statement)."""
     head, tail = _url_halves("billing:staff_invoice_eligibility")
-    profiles = (
-        BillingProfile.objects.filter(
-            service__in=service_keys, invoice_requested_at__isnull=False, invoice_eligible=False
+
+    def build():
+        return (
+            BillingProfile.objects.filter(
+                service__in=service_keys,
+                invoice_requested_at__isnull=False,
+                invoice_eligible=False,
+            )
+            .order_by("invoice_requested_at", "pk")
+            .values_list(
+                "organisation_id",
+                "organisation__legal_name",
+                "invoice_requested_by_id",
+                "invoice_requested_by__first_name",
+                "invoice_requested_by__last_name",
+                "invoice_requested_by__email",
+                "invoice_requested_at",
+            )[:100]
         )
-        .order_by("invoice_requested_at", "pk")
-        .values_list(
-            "organisation_id",
-            "organisation__legal_name",
-            "invoice_requested_by_id",
-            "invoice_requested_by__first_name",
-            "invoice_requested_by__last_name",
-            "invoice_requested_by__email",
-            "invoice_requested_at",
-        )[:100]
-    )
+
+    profiles = compiled_rows(("invoice_requests", tuple(service_keys)), build)
     return [
         {
             "organisation": legal_name,
@@ -152,10 +163,14 @@ _INVOICE_COLUMNS = (
 
 def open_invoices_page(service_keys: list[str], number) -> tuple[Page, list[dict]]:
     """Invoices waiting for payment, by due date: one statement (the page and its total)."""
-    orders = Order.objects.filter(
-        state=Order.State.INVOICED, group__service__in=service_keys
-    ).order_by("due_on", "pk")
-    page = counted_page(orders, _INVOICE_COLUMNS, PER_PAGE, number)
+
+    def build():
+        return Order.objects.filter(
+            state=Order.State.INVOICED, group__service__in=service_keys
+        ).order_by("due_on", "pk")
+
+    key = ("open_invoices", tuple(service_keys))
+    page = counted_page(key, build, (), _INVOICE_COLUMNS, PER_PAGE, number)
     head, tail = _url_halves("billing:staff_mark_paid")
     rows = [
         {
@@ -176,16 +191,20 @@ def open_invoices_page(service_keys: list[str], number) -> tuple[Page, list[dict
 def organisations_page(service_keys: list[str], number) -> tuple[Page, list[dict]]:
     """Active organisations with a group in the staff's services, by name, and whether they
     may pay by invoice there: one statement (the page and its total)."""
-    in_service = Group.objects.filter(organisation=OuterRef("pk"), service__in=service_keys)
-    eligible = BillingProfile.objects.filter(
-        organisation=OuterRef("pk"), service__in=service_keys, invoice_eligible=True
-    )
-    organisations = (
-        Organisation.objects.filter(Exists(in_service), status=Organisation.Status.ACTIVE)
-        .annotate(eligible=Exists(eligible))
-        .order_by("legal_name", "pk")
-    )
-    page = counted_page(organisations, ("pk", "legal_name", "eligible"), PER_PAGE, number)
+
+    def build():
+        in_service = Group.objects.filter(organisation=OuterRef("pk"), service__in=service_keys)
+        eligible = BillingProfile.objects.filter(
+            organisation=OuterRef("pk"), service__in=service_keys, invoice_eligible=True
+        )
+        return (
+            Organisation.objects.filter(Exists(in_service), status=Organisation.Status.ACTIVE)
+            .annotate(eligible=Exists(eligible))
+            .order_by("legal_name", "pk")
+        )
+
+    key = ("organisations", tuple(service_keys))
+    page = counted_page(key, build, (), ("pk", "legal_name", "eligible"), PER_PAGE, number)
     head, tail = _url_halves("billing:staff_invoice_eligibility")
     rows = [
         {"pk": str(pk), "name": name, "eligible": eligible, "url": f"{head}{pk}{tail}"}

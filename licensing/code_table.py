@@ -7,10 +7,11 @@ User text (names, e-mails, "assigned to") stays plain text: the template escapes
 from datetime import date
 
 from django.core.paginator import Page
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from billing.paging import CountedPaginator
+from billing.paging import CountedPaginator, compiled_rows
 from licensing.codes import display
 from licensing.models import Application, LicenceCode
 from portal.models import Group
@@ -77,21 +78,32 @@ class _RowMaker:
         }
 
 
+def _codes(group_id: int, state: str) -> QuerySet:
+    codes = LicenceCode.objects.filter(group_id=group_id)
+    if state:
+        codes = codes.filter(state=state)
+    return codes.order_by("created_at", "id").values_list(*_COLUMNS)
+
+
 def code_page(
     group: Group, state: str, number, counts: dict[str, int], per_page: int
 ) -> tuple[Page, list[dict]]:
     """One page of the group's codes (filtered by state when it is one) and its rows: one
-    query, the count coming from `counts` (licensing.queries.code_counts)."""
-    codes = LicenceCode.objects.filter(group=group)
-    if state in LicenceCode.State.values:
-        codes = codes.filter(state=state)
-        total = counts[state]
-    else:
-        total = counts["total"]
-    codes = codes.order_by("created_at", "id").values_list(*_COLUMNS)
-    page = CountedPaginator(codes, per_page, total).get_page(number)
+    statement compiled once per process, the count coming from `counts`
+    (licensing.queries.code_counts)."""
+    if state not in LicenceCode.State.values:
+        state = ""
+    paginator = CountedPaginator([], per_page, counts[state or "total"])
+    wanted = paginator.get_page(number).number  # as the paginator reads `number`
+    start = (wanted - 1) * per_page
+    rows = compiled_rows(
+        ("licence_codes", state),
+        lambda group_id: _codes(group_id, state),
+        (group.pk,),
+        f" LIMIT {int(per_page)} OFFSET {int(start)}",
+    )
     maker = _RowMaker(group)
-    return page, [maker.row(*values) for values in page.object_list]
+    return Page(rows, wanted, paginator), [maker.row(*values) for values in rows]
 
 
 def code_row(group: Group, code: LicenceCode) -> dict:

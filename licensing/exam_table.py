@@ -23,7 +23,7 @@ _COLUMNS = (
 
 
 def exam_page(number) -> tuple[Page, list[dict]]:
-    page = counted_page(staff_exam_queue(), _COLUMNS, PER_PAGE, number)
+    page = counted_page("staff_exams", staff_exam_queue, (), _COLUMNS, PER_PAGE, number)
     states = {value: str(label) for value, label in Application.State.choices}
     french = get_language() == "fr"
     # "…/staff/exams/0/" split around the application's id.

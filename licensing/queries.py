@@ -58,7 +58,7 @@ def certifications() -> QuerySet[CredentialType]:
 def my_applications(user) -> QuerySet[Application]:
     return (
         Application.objects.filter(applicant=user)
-        .select_related("certification", "licence_code")
+        .select_related("certification")
         .order_by("-created_at")
     )
 
