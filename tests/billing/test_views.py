@@ -115,6 +115,9 @@ def test_lists_keep_their_query_count(client, page):
     for index in range(49):
         other = company(f"Société {index}") if page == "staff" else group
         buy_by_invoice(other, rep if other is group else representative(other))
+    # Seeding can outlast a minute: this request records the session's "last seen" (a write
+    # made at most once a minute), so the measured one runs only the page's statements.
+    client.get(url)
     with CaptureQueriesContext(connection) as fifty:
         assert client.get(url).status_code == 200
     assert len(one) == len(fifty)
