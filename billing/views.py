@@ -6,10 +6,10 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -21,15 +21,9 @@ from billing.errors import BillingError
 from billing.forms import CheckoutForm, InvoiceEligibilityForm, PlaceOrderForm
 from billing.invoices import invoice_pdf
 from billing.models import BillingProfile, Order
-from billing.queries import (
-    cart_lines,
-    group_addresses,
-    group_orders,
-    staff_invoice_requests,
-    staff_open_invoices,
-    staff_organisations,
-)
+from billing.queries import cart_lines, group_addresses
 from billing.stripe_events import BadEvent, stripe_event_parse
+from billing.tables import history_page, invoice_requests, open_invoices_page, organisations_page
 from portal.models import Organisation
 
 log = logging.getLogger("billing")
@@ -214,10 +208,11 @@ def order_cancel(request, group_id: int, order_id: int):
 @require_GET
 def history(request, group_id: int):
     group, shop, _perms = group_for_permission(request.user, group_id, "history")
-    page = Paginator(group_orders(group), 50).get_page(request.GET.get("page"))
+    page, rows = history_page(group, request.GET.get("page"))
     context = {
         "group": group,
         "page": page,
+        "rows": rows,
         "back_url": _back_url(shop, group),
         "layout": shop.layout_template,
     }
@@ -257,12 +252,14 @@ def stripe_webhook(request):
 @require_GET
 def staff_invoices(request):
     keys = staff_services(request.user)
-    page = Paginator(staff_open_invoices(keys), 50).get_page(request.GET.get("page"))
-    organisations = Paginator(staff_organisations(keys), 50).get_page(request.GET.get("opage"))
+    page, invoices = open_invoices_page(keys, request.GET.get("page"))
+    _organisations_page, organisations = organisations_page(keys, request.GET.get("opage"))
     context = {
         "page": page,
+        "invoices": invoices,
         "organisations": organisations,
-        "requests": staff_invoice_requests(keys),
+        "requests": invoice_requests(keys),
+        "csrf_input": csrf_input(request),
     }
     return render(request, "billing/staff_invoices.html", context)
 

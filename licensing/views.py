@@ -7,9 +7,9 @@ from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,7 +17,9 @@ from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
 from licensing import services
+from licensing.code_table import code_page, code_row
 from licensing.errors import LicensingError
+from licensing.exam_table import exam_page
 from licensing.forms import (
     ApplicationForm,
     BuyForm,
@@ -33,7 +35,6 @@ from licensing.queries import (
     group_codes,
     my_applications,
     my_licensing_groups,
-    staff_exam_queue,
 )
 from licensing.roles import BUY, VIEW_CODES, VIEW_TRANSACTIONS
 from portal.access import group_for_member, group_permissions
@@ -142,13 +143,16 @@ def buy(request, group_id: int):
 def codes(request, group_id: int):
     group, perms = _licensing_group(request.user, group_id, VIEW_CODES)
     state = request.GET.get("state", "")
-    page = Paginator(group_codes(group, state), CODES_PER_PAGE).get_page(request.GET.get("page"))
+    counts = code_counts(group)
+    page, rows = code_page(group, state, request.GET.get("page"), counts, CODES_PER_PAGE)
     context = {
         "group": group,
         "page": page,
+        "rows": rows,
+        "csrf_input": csrf_input(request),
         "state": state,
         "states": LicenceCode.State.choices,
-        "counts": code_counts(group),
+        "counts": counts,
     }
     return render(request, "licensing/codes.html", context)
 
@@ -174,10 +178,12 @@ def code_notes(request, group_id: int, code_id: int):
     else:
         saved = False
     if request.htmx:
+        row = code_row(group, code)
+        row.update(saved=saved, error=not saved, invalid=bool(form["assigned_on"].errors))
         return render(
             request,
-            "licensing/_code_row.html",
-            {"group": group, "code": code, "form": form, "saved": saved},
+            "licensing/_code_rows.html",
+            {"rows": [row], "csrf_input": csrf_input(request)},
         )
     if saved:
         messages.success(request, _("Saved."))
@@ -392,8 +398,9 @@ def _office(user) -> None:
 @require_GET
 def staff_exams(request):
     _office(request.user)
-    page = Paginator(staff_exam_queue(), 50).get_page(request.GET.get("page"))
-    return render(request, "licensing/staff_exams.html", {"page": page, "form": ExamForm()})
+    page, rows = exam_page(request.GET.get("page"))
+    context = {"page": page, "rows": rows, "csrf_input": csrf_input(request)}
+    return render(request, "licensing/staff_exams.html", context)
 
 
 @login_required

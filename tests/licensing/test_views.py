@@ -154,7 +154,8 @@ def test_notes_are_saved_by_htmx_and_never_bind_the_code(client, group, rep):
         {f"{prefix}-assigned_to": "X", f"{prefix}-assigned_on": "not a date"},
         HTTP_HX_REQUEST="true",
     )
-    assert b"Enter a valid date." in bad.content
+    assert b"Enter a valid date." in bad.content and b"is-invalid" in bad.content
+    assert b'value="X"' in bad.content and b'value="2026-11-20"' in bad.content  # as typed
     assert client.get(url).status_code == 405
     # The plain form (without htmx) redirects back to the table.
     assert client.post(url, {f"{prefix}-assigned_to": "Y"}).status_code == 302
@@ -170,6 +171,18 @@ def test_csv_export(client, group, rep):
     lines = body.strip().splitlines()
     assert lines[0].startswith("\ufeffCode,State") and len(lines) == 6
     assert any(code.display in line and "Ana Roy" in line and "Applied" in line for line in lines)
+
+
+def test_codes_table_pages_follow_the_state_filter(client, group, rep):
+    services.codes_create(group=group, count=101)
+    client.force_login(rep)
+    url = f"/en/licensing/groups/{group.pk}/codes/"
+    first = client.get(url, {"state": "unused"}).content.decode()
+    assert first.count('data-copy="') == 100 and "Page 1 of 2" in first
+    second = client.get(url, {"state": "unused", "page": 2}).content.decode()
+    assert second.count('data-copy="') == 1 and "Page 2 of 2" in second
+    none_in_use = client.get(url, {"state": "in_use"}).content.decode()
+    assert "No licence yet." in none_in_use and "Page 1 of" not in none_in_use
 
 
 def test_codes_table_query_count_does_not_grow_with_rows(client, group, rep):
@@ -269,8 +282,10 @@ def test_staff_record_exam_results(client):
     services.course_complete(application=application, actor=application.applicant)
     staff = office()
     client.force_login(staff)
-    assert b"Exam results" in client.get("/en/licensing/staff/exams/").content
     url = f"/en/licensing/staff/exams/{application.pk}/"
+    queue = client.get("/en/licensing/staff/exams/").content.decode()
+    assert "Exam results" in queue and f'<form method="post" action="{url}"' in queue
+    assert f'for="p{application.pk}">Passed</label>' in queue
     client.post(url, {"result": "maybe"})
     application.refresh_from_db()
     assert application.state == Application.State.COURSE_COMPLETED

@@ -1,0 +1,127 @@
+"""The licence management table's rows as plain strings, built once per request in Python:
+the template only prints them (issue 19: per-row {% url %}, {% trans %}, includes, filters
+and get_FOO_display cost more than the rest of the page).
+
+User text (names, e-mails, "assigned to") stays plain text: the template escapes it."""
+
+from datetime import date
+
+from django.core.paginator import Page
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from billing.paging import CountedPaginator, compiled_rows
+from licensing.codes import display
+from licensing.models import Application, LicenceCode
+from portal.models import Group
+
+_COLUMNS = (
+    "pk",
+    "code",
+    "assigned_to",
+    "assigned_on",
+    "state",
+    "application__state",
+    "application__applicant__first_name",
+    "application__applicant__last_name",
+    "application__applicant__email",
+    "application__certification__name_fr",
+    "application__certification__name_en",
+)
+
+
+class _RowMaker:
+    """What every row shares: the state labels, the language, the notes URL's two halves."""
+
+    def __init__(self, group: Group):
+        self.code_states = {value: str(label) for value, label in LicenceCode.State.choices}
+        self.application_states = {value: str(label) for value, label in Application.State.choices}
+        self.french = get_language() == "fr"
+        # One reverse() for the table: "…/codes/0/notes/" split around the code's id.
+        self.url_head, self.url_tail = reverse("licensing:code_notes", args=[group.pk, 0]).rsplit(
+            "/0/", 1
+        )
+
+    def row(
+        self,
+        pk: int,
+        code: str,
+        assigned_to: str,
+        assigned_on: date | None,
+        state: str,
+        application_state: str | None,
+        first_name: str | None,
+        last_name: str | None,
+        email: str | None,
+        certification_fr: str | None,
+        certification_en: str | None,
+    ) -> dict:
+        has_application = application_state is not None
+        full_name = f"{first_name} {last_name}".strip() if has_application else ""
+        return {
+            "pk": str(pk),
+            "display": display(code),
+            "assigned_to": assigned_to,
+            "assigned_on": assigned_on.isoformat() if assigned_on else "",
+            "state": self.code_states.get(state, state),
+            "notes_url": f"{self.url_head}/{pk}/{self.url_tail}",
+            "application": has_application,
+            "employee": full_name or email,
+            "email": email,
+            "certification": certification_fr if self.french else certification_en,
+            "progress": self.application_states.get(application_state or "", application_state),
+            # The notes form's answer (htmx) sets these on its one row.
+            "saved": False,
+            "error": False,
+            "invalid": False,
+        }
+
+
+def _codes(group_id: int, state: str) -> QuerySet:
+    codes = LicenceCode.objects.filter(group_id=group_id)
+    if state:
+        codes = codes.filter(state=state)
+    return codes.order_by("created_at", "id").values_list(*_COLUMNS)
+
+
+def code_page(
+    group: Group, state: str, number, counts: dict[str, int], per_page: int
+) -> tuple[Page, list[dict]]:
+    """One page of the group's codes (filtered by state when it is one) and its rows: one
+    statement compiled once per process, the count coming from `counts`
+    (licensing.queries.code_counts)."""
+    if state not in LicenceCode.State.values:
+        state = ""
+    paginator = CountedPaginator([], per_page, counts[state or "total"])
+    wanted = paginator.get_page(number).number  # as the paginator reads `number`
+    start = (wanted - 1) * per_page
+    rows = compiled_rows(
+        ("licence_codes", state),
+        lambda group_id: _codes(group_id, state),
+        (group.pk,),
+        f" LIMIT {int(per_page)} OFFSET {int(start)}",
+    )
+    maker = _RowMaker(group)
+    return Page(rows, wanted, paginator), [maker.row(*values) for values in rows]
+
+
+def code_row(group: Group, code: LicenceCode) -> dict:
+    """The row of one code as loaded for its notes form (the htmx answer), with what the
+    form put on it."""
+    application = code.application
+    applicant = application.applicant if application else None
+    certification = application.certification if application else None
+    return _RowMaker(group).row(
+        code.pk,
+        code.code,
+        code.assigned_to,
+        code.assigned_on,
+        code.state,
+        application.state if application else None,
+        applicant.first_name if applicant else None,
+        applicant.last_name if applicant else None,
+        applicant.email if applicant else None,
+        certification.name_fr if certification else None,
+        certification.name_en if certification else None,
+    )
