@@ -71,4 +71,6 @@ class PagedRows(Sequence):
             raise TypeError("PagedRows only gives slices of rows")
         start = index.start or 0
         stop = self.total if index.stop is None else index.stop
-        return self.query.rows(self.values, limit=max(stop - start, 0), offset=start)
+        if stop <= start:  # an empty page: no statement, as the ORM does
+            return []
+        return self.query.rows(self.values, limit=stop - start, offset=start)

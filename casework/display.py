@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable, Iterable
 
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 
 # The date format characters that are plain numbers, as Django's dateformat writes them.
@@ -39,3 +39,18 @@ def url_prefix(name: str, *args: int) -> str:
     """The URL of `name` with `args` and a last integer argument left off, for a list to
     append each row's id and "/" (one reverse() per page instead of one per row)."""
     return reverse(name, args=[*args, 0]).removesuffix("0/")
+
+
+def access_times(accesses: Iterable) -> None:
+    """Each access's times as casework/registry/_access_when.html printed them, set on the
+    access (`when`, `when_iso`, and `until`, `until_iso` when the last view was in another
+    minute): the visit's local date and time, and the time of its last view."""
+    short_datetime = get_format("SHORT_DATETIME_FORMAT")
+    time_only = get_format("TIME_FORMAT")
+    for access in accesses:
+        at, last_at = timezone.localtime(access.at), timezone.localtime(access.last_at)
+        access.when = dateformat.format(at, short_datetime)
+        access.when_iso = dateformat.format(at, "c")
+        same_minute = (at.hour, at.minute) == (last_at.hour, last_at.minute)
+        access.until = "" if same_minute else dateformat.time_format(last_at, time_only)
+        access.until_iso = "" if same_minute else dateformat.format(last_at, "c")

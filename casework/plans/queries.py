@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 
 from casework.compiled import DATE, DATE_2, INT, TEXT, Compiled, PagedRows
 from casework.display import labels, short_date, url_prefix
@@ -116,12 +119,88 @@ def incoming_requests(group: Group | int) -> QuerySet[ClosureRequest]:
     )
 
 
-def outgoing_requests(group: Group) -> QuerySet[ClosureRequest]:
+def outgoing_requests(group: Group | int) -> QuerySet[ClosureRequest]:
     return (
         ClosureRequest.objects.filter(requester_group=group)
         .select_related("plan__client", "plan__group__organisation", "plan__service_point")
         .order_by("-created_at", "-pk")
     )
+
+
+_INCOMING_COLUMNS = (
+    "pk",
+    "plan__client__first_name",
+    "plan__client__middle_name",
+    "plan__client__last_name",
+    "requester_group__organisation__operating_name",
+    "requester_group__organisation__legal_name",
+    "created_at",
+)
+_OUTGOING_COLUMNS = (
+    "plan__client_id",
+    "plan__client__first_name",
+    "plan__client__middle_name",
+    "plan__client__last_name",
+    "plan__group__organisation__operating_name",
+    "plan__group__organisation__legal_name",
+    "state",
+    "decision_note",
+)
+
+
+@functools.cache
+def _closure_queue_queries() -> tuple[Compiled, Compiled, Compiled]:
+    incoming, outgoing = incoming_requests(INT), outgoing_requests(INT)
+    return (
+        Compiled.counts(incoming, outgoing),
+        Compiled.of(incoming.values_list(*_INCOMING_COLUMNS)),
+        Compiled.of(outgoing.values_list(*_OUTGOING_COLUMNS)),
+    )
+
+
+def closure_queue(group: Group) -> tuple[PagedRows, PagedRows]:
+    """The group's incoming and outgoing closure requests to page through, as tuples of
+    `_INCOMING_COLUMNS` and `_OUTGOING_COLUMNS`: one statement for both counts."""
+    counts, incoming, outgoing = _closure_queue_queries()
+    values = {INT: group.pk}
+    waiting, sent = counts.rows(values)[0]
+    return PagedRows(waiting, incoming, values), PagedRows(sent, outgoing, values)
+
+
+def closure_queue_rows(
+    group: Group, incoming: Iterable[tuple], outgoing: Iterable[tuple]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The queue page's lines as the text the template prints (the client's full name,
+    str(Organisation), the local date and time, the state's label)."""
+    decide = url_prefix("casework:closure_request_decide", group.pk)
+    any_client = 987_654_321
+    plan_new = reverse("casework:plan_new", args=[group.pk, any_client])
+    received = get_format("SHORT_DATETIME_FORMAT")
+    states = labels(ClosureRequest.State.choices)
+    badges = {ClosureRequest.State.PENDING: "warning", ClosureRequest.State.ACCEPTED: "success"}
+    waiting = [
+        {
+            "url": f"{decide}{pk}/",
+            "client": " ".join(part for part in (first, middle, last) if part),
+            "organisation": operating or legal,
+            "received": dateformat.format(timezone.localtime(created_at), received),
+        }
+        for pk, first, middle, last, operating, legal, created_at in incoming
+    ]
+    sent = [
+        {
+            "client": " ".join(part for part in (first, middle, last) if part),
+            "organisation": operating or legal,
+            "badge": badges.get(state, "danger"),
+            "state": states.get(state, state),
+            "note": note,
+            "plan_new": plan_new.replace(str(any_client), str(client_id))
+            if state == ClosureRequest.State.ACCEPTED
+            else "",
+        }
+        for client_id, first, middle, last, operating, legal, state, note in outgoing
+    ]
+    return waiting, sent
 
 
 def incoming_request(group: Group, request_id: int) -> ClosureRequest:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework.access import client_in_registry, require_ministry
+from casework.display import access_times, url_prefix
 from casework.errors import CaseworkError
 from casework.registry import queries
 from casework.registry import services as registry
@@ -68,7 +69,13 @@ def duplicate_detail(request, pk: int):
 def access_log(request):
     require_ministry(request.user)
     page = Paginator(queries.access_log(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "casework/registry/access_log.html", {"page": page})
+    rows = queries.access_log_rows(page.object_list)
+    access_times(rows)
+    return render(
+        request,
+        "casework/registry/access_log.html",
+        {"page": page, "rows": rows, "client_url": url_prefix("casework:ministry_client")},
+    )
 
 
 @login_required
