@@ -15,7 +15,12 @@ from casework.registry import queries
 from casework.registry import services as registry
 from casework.registry.forms import ClientSearchForm, DuplicateDecisionForm
 from casework.registry.models import Client, DuplicateSuspicion
-from casework.registry.views.base import PAGE_SIZE, client_file_context, posted
+from casework.registry.views.base import (
+    PAGE_SIZE,
+    blank_search_fields,
+    client_file_context,
+    posted,
+)
 
 
 @login_required
@@ -92,7 +97,12 @@ def ministry_clients(request):
     return render(
         request,
         "casework/registry/ministry_clients.html",
-        {"form": form, "results": results, "searched": form.is_bound and form.is_valid()},
+        {
+            "form": form,
+            "blank_search_fields": blank_search_fields(form),
+            "results": results,
+            "searched": form.is_bound and form.is_valid(),
+        },
     )
 
 
