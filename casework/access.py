@@ -4,6 +4,7 @@ missing is 403. Clients and employers are shared registries: any provider may fi
 a client's full file only opens for a group that serves or served the client (404 otherwise:
 the minimal view is the client's page)."""
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from casework.registry import services as registry
 from casework.registry.models import Client, Provider
 from casework.roles import CLIENTS
-from portal.access import group_permissions
+from portal.access import active_memberships, group_permissions
 from portal.models import Group, Membership
 
 security_log = logging.getLogger("portal.security")
@@ -24,26 +25,40 @@ security_log = logging.getLogger("portal.security")
 class ProviderAccess:
     group: Group
     membership: Membership
-    provider: Provider
     perms: set[str]
 
     def can(self, permission: str) -> bool:
         return permission in self.perms
 
+    @functools.cached_property
+    def provider(self) -> Provider:
+        return Provider.objects.get(group=self.group)
+
+
+# Groups known to be providers. A Provider row lives as long as its group (there is no other
+# way to remove one), so a group found once is one for good: later pages skip the query.
+_PROVIDER_GROUPS: set[int] = set()
+
+
+def _is_provider(group: Group) -> bool:
+    if group.pk not in _PROVIDER_GROUPS:
+        if not Provider.objects.filter(group=group).exists():
+            return False
+        _PROVIDER_GROUPS.add(group.pk)
+    return True
+
 
 def provider_for_member(user, group_id: int, permission: str | None = None) -> ProviderAccess:
-    membership = (
-        Membership.objects.filter(
-            user=user,
-            group_id=group_id,
-            status=Membership.Status.ACTIVE,
-            group__service="casework",
-            group__casework_provider__isnull=False,
-        )
-        .select_related("group__organisation", "group__casework_provider")
-        .first()
+    # The user's active memberships are read once per request (portal.access).
+    membership = next(
+        (
+            m
+            for m in active_memberships(user)
+            if str(m.group_id) == str(group_id) and m.group.service == "casework"
+        ),
+        None,
     )
-    if membership is None:
+    if membership is None or not _is_provider(membership.group):
         security_log.warning("refused casework group=%s user=%s", group_id, user.pk)
         raise Http404
     group = membership.group
@@ -51,7 +66,7 @@ def provider_for_member(user, group_id: int, permission: str | None = None) -> P
     if permission and permission not in perms:
         security_log.warning("refused %s group=%s user=%s", permission, group_id, user.pk)
         raise PermissionDenied
-    return ProviderAccess(group, membership, group.casework_provider, perms)
+    return ProviderAccess(group, membership, perms)
 
 
 def client_in_registry(pk: int) -> Client:

@@ -2,12 +2,19 @@
 number of queries whatever the row count."""
 
 import datetime
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 
+from casework.compiled import DATE, DATE_2, INT, TEXT, Compiled, PagedRows
+from casework.display import labels, short_date, url_prefix
 from casework.plans.models import (
     CloseReason,
     ClosureRequest,
@@ -19,11 +26,64 @@ from casework.registry.models import Client, ServicePoint
 from portal.models import Group
 
 
-def plans_for_group(group: Group, state: str = "") -> QuerySet[ServicePlan]:
-    plans = ServicePlan.objects.filter(group=group)
-    if state in ServicePlan.State.values:
+def _plans_of_group(group_id: int, state: str | None) -> QuerySet[ServicePlan]:
+    plans = ServicePlan.objects.filter(group_id=group_id)
+    if state is not None:
         plans = plans.filter(state=state)
-    return plans.select_related("client", "service_point").order_by("-start_date", "-pk")
+    return plans.order_by("-start_date", "-pk")
+
+
+_LIST_COLUMNS = (
+    "pk",
+    "client__first_name",
+    "client__middle_name",
+    "client__last_name",
+    "service_point__name",
+    "start_date",
+    "state",
+    "closed_on",
+    "close_reason",
+)
+
+
+@functools.cache
+def _plan_list_queries(by_state: bool) -> tuple[Compiled, Compiled]:
+    plans = _plans_of_group(INT, TEXT if by_state else None)
+    return (
+        Compiled.counts(plans, incoming_requests(INT)),
+        Compiled.of(plans.values_list(*_LIST_COLUMNS)),
+    )
+
+
+def plans_for_group(group: Group, state: str = "") -> tuple[PagedRows, int]:
+    """The group's plans (in one state if `state` is one), newest first, as tuples of
+    `_LIST_COLUMNS` to page through, and how many closure requests wait for the group's
+    decision: one statement for both counts, one for the page's rows."""
+    by_state = state in ServicePlan.State.values
+    counts, rows = _plan_list_queries(by_state)
+    values = {INT: group.pk, TEXT: state}
+    total, incoming = counts.rows(values)[0]
+    return PagedRows(total, rows, values), incoming
+
+
+def plan_list_rows(group: Group, plans: Iterable[tuple]) -> list[dict[str, object]]:
+    """The list page's rows (tuples of `_LIST_COLUMNS`) as the text the template prints."""
+    link = url_prefix("casework:plan_detail", group.pk)
+    start_date = short_date()
+    states, reasons = labels(ServicePlan.State.choices), labels(CloseReason.choices)
+    return [
+        {
+            "url": f"{link}{pk}/",
+            "client": " ".join(part for part in (first, middle, last) if part),  # Client.full_name
+            "point": point,
+            "start": start_date(start),
+            "active": state == ServicePlan.State.ACTIVE,
+            "state": states.get(state, state),
+            "closed": closed_on is not None,
+            "reason": reasons.get(reason, reason),
+        }
+        for pk, first, middle, last, point, start, state, closed_on, reason in plans
+    ]
 
 
 def plan_for_group(group: Group, plan_id: int) -> ServicePlan:
@@ -50,7 +110,7 @@ def plan_objectives(plan: ServicePlan) -> list[PlanObjective]:
     return list(plan.objectives.select_related("type", "employer").order_by("pk"))
 
 
-def incoming_requests(group: Group) -> QuerySet[ClosureRequest]:
+def incoming_requests(group: Group | int) -> QuerySet[ClosureRequest]:
     """Closure requests on the group's plans waiting for its decision, oldest first."""
     return (
         ClosureRequest.objects.filter(plan__group=group, state=ClosureRequest.State.PENDING)
@@ -59,12 +119,88 @@ def incoming_requests(group: Group) -> QuerySet[ClosureRequest]:
     )
 
 
-def outgoing_requests(group: Group) -> QuerySet[ClosureRequest]:
+def outgoing_requests(group: Group | int) -> QuerySet[ClosureRequest]:
     return (
         ClosureRequest.objects.filter(requester_group=group)
         .select_related("plan__client", "plan__group__organisation", "plan__service_point")
         .order_by("-created_at", "-pk")
     )
+
+
+_INCOMING_COLUMNS = (
+    "pk",
+    "plan__client__first_name",
+    "plan__client__middle_name",
+    "plan__client__last_name",
+    "requester_group__organisation__operating_name",
+    "requester_group__organisation__legal_name",
+    "created_at",
+)
+_OUTGOING_COLUMNS = (
+    "plan__client_id",
+    "plan__client__first_name",
+    "plan__client__middle_name",
+    "plan__client__last_name",
+    "plan__group__organisation__operating_name",
+    "plan__group__organisation__legal_name",
+    "state",
+    "decision_note",
+)
+
+
+@functools.cache
+def _closure_queue_queries() -> tuple[Compiled, Compiled, Compiled]:
+    incoming, outgoing = incoming_requests(INT), outgoing_requests(INT)
+    return (
+        Compiled.counts(incoming, outgoing),
+        Compiled.of(incoming.values_list(*_INCOMING_COLUMNS)),
+        Compiled.of(outgoing.values_list(*_OUTGOING_COLUMNS)),
+    )
+
+
+def closure_queue(group: Group) -> tuple[PagedRows, PagedRows]:
+    """The group's incoming and outgoing closure requests to page through, as tuples of
+    `_INCOMING_COLUMNS` and `_OUTGOING_COLUMNS`: one statement for both counts."""
+    counts, incoming, outgoing = _closure_queue_queries()
+    values = {INT: group.pk}
+    waiting, sent = counts.rows(values)[0]
+    return PagedRows(waiting, incoming, values), PagedRows(sent, outgoing, values)
+
+
+def closure_queue_rows(
+    group: Group, incoming: Iterable[tuple], outgoing: Iterable[tuple]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The queue page's lines as the text the template prints (the client's full name,
+    str(Organisation), the local date and time, the state's label)."""
+    decide = url_prefix("casework:closure_request_decide", group.pk)
+    any_client = 987_654_321
+    plan_new = reverse("casework:plan_new", args=[group.pk, any_client])
+    received = get_format("SHORT_DATETIME_FORMAT")
+    states = labels(ClosureRequest.State.choices)
+    badges = {ClosureRequest.State.PENDING: "warning", ClosureRequest.State.ACCEPTED: "success"}
+    waiting = [
+        {
+            "url": f"{decide}{pk}/",
+            "client": " ".join(part for part in (first, middle, last) if part),
+            "organisation": operating or legal,
+            "received": dateformat.format(timezone.localtime(created_at), received),
+        }
+        for pk, first, middle, last, operating, legal, created_at in incoming
+    ]
+    sent = [
+        {
+            "client": " ".join(part for part in (first, middle, last) if part),
+            "organisation": operating or legal,
+            "badge": badges.get(state, "danger"),
+            "state": states.get(state, state),
+            "note": note,
+            "plan_new": plan_new.replace(str(any_client), str(client_id))
+            if state == ClosureRequest.State.ACCEPTED
+            else "",
+        }
+        for client_id, first, middle, last, operating, legal, state, note in outgoing
+    ]
+    return waiting, sent
 
 
 def incoming_request(group: Group, request_id: int) -> ClosureRequest:
@@ -84,9 +220,19 @@ def incoming_request(group: Group, request_id: int) -> ClosureRequest:
 # --- Reports (S8) ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ReportPoint:
+    """A service point as the report shows it."""
+
+    pk: int
+    eo_id: str
+    name: str
+    organisation: str  # the provider's name as str(Organisation) gives it
+
+
 @dataclass
 class ReportRow:
-    point: ServicePoint
+    point: ReportPoint
     opened: int = 0
     active: int = 0
     closed: dict[str, int] = field(default_factory=dict)
@@ -104,9 +250,9 @@ def plan_report(
 ) -> list[ReportRow]:
     """Per service point over [start, end]: plans opened, active at the end, closed by reason,
     placements started and ended, clients served (with a plan open at some time in the
-    period). Four queries (service points, placement types, plan counts, placement counts),
-    in one read-only transaction with more sort memory for the aggregates. `group` None is the
-    ministry's view of every provider."""
+    period). Two queries (placement types, then service points joined to their plan and
+    placement counts), in one read-only transaction with more sort memory for the aggregates.
+    `group` None is the ministry's view of every provider."""
     with transaction.atomic():
         with connection.cursor() as cursor:
             # A yearly report aggregates 100,000+ rows: sort and hash them in memory.
@@ -114,27 +260,29 @@ def plan_report(
         return _plan_report(start=start, end=end, group=group)
 
 
-def _plan_report(
-    *, start: datetime.date, end: datetime.date, group: Group | None
-) -> list[ReportRow]:
-    points = ServicePoint.objects.select_related("group__organisation").order_by(
-        "group__organisation__legal_name", "name"
-    )
+_POINT_COLUMNS = ("pk", "eo_id", "name", "group__organisation__operating_name")
+_PLAN_COUNTS = ("opened", "active", "clients", *(f"closed_{r}" for r in CloseReason.values))
+
+
+@functools.lru_cache(maxsize=16)
+def _report_query(by_group: bool, placement_types: tuple[int, ...]) -> Compiled:
+    """The report's rows in one statement, built by the ORM once per process for each scope
+    and set of placement types (a reference list): service points, their plan counts and
+    their placement counts, each a subquery of the ORM's, joined on the service point."""
+    start, end = DATE, DATE_2
+    points = ServicePoint.objects.order_by()
     # A plan counts only if opened on the client's consent (S3): older rows without one never do.
     plans = ServicePlan.objects.filter(start_date__lte=end, consent__isnull=False).exclude(
         closed_on__lt=start
     )
     # The placement types by id: the planner then estimates the objectives it keeps.
-    placement_types = list(
-        ObjectiveType.objects.filter(is_placement=True).values_list("pk", flat=True)
-    )
     placements = PlanObjective.objects.filter(
         type_id__in=placement_types, state=PlanObjective.State.SAVED, plan__consent__isnull=False
     )
-    if group is not None:
-        points = points.filter(group=group)
-        plans = plans.filter(group=group)
-        placements = placements.filter(group=group)
+    if by_group:
+        points = points.filter(group_id=INT)
+        plans = plans.filter(group_id=INT)
+        placements = placements.filter(group_id=INT)
     closed_counts = {
         f"closed_{reason}": Count(
             "pk", filter=Q(closed_on__gte=start, closed_on__lte=end, close_reason=reason)
@@ -158,24 +306,56 @@ def _plan_report(
             ended=Count("pk", filter=Q(end_date__gte=start, end_date__lte=end)),
         )
     )
-    rows = {point.pk: ReportRow(point=point) for point in points}
-    for counts in plan_counts:
-        row = rows.get(counts["service_point_id"])
-        if row is None:
-            continue
-        row.opened, row.active, row.clients_served = (
-            counts["opened"],
-            counts["active"],
-            counts["clients"],
+    parts = [
+        Compiled.of(points.values_list(*_POINT_COLUMNS, "group__organisation__legal_name")),
+        Compiled.of(plan_counts),
+    ]
+    columns = ["p.*", *(f'a."{name}"' for name in _PLAN_COUNTS)]
+    joins = ["LEFT JOIN ({}) a ON a.service_point_id = p.pk"]
+    if placement_types:  # none: nothing to count (and IN () is no SQL)
+        parts.append(Compiled.of(placement_counts))
+        columns += ["o.started", "o.ended"]
+        joins.append("LEFT JOIN ({}) o ON o.service_point_id = p.pk")
+    else:
+        columns += ["0", "0"]
+    template = (
+        f"SELECT {', '.join(columns)} FROM ({{}}) p {' '.join(joins)}"  # noqa: S608 (fixed fragments)
+        ' ORDER BY p."group__organisation__legal_name", p."name"'
+    )
+    return Compiled(
+        template.format(*(part.sql for part in parts)),
+        tuple(param for part in parts for param in part.params),
+    )
+
+
+@functools.cache
+def _placement_types() -> Compiled:
+    return Compiled.of(ObjectiveType.objects.filter(is_placement=True).values_list("pk"))
+
+
+def _plan_report(
+    *, start: datetime.date, end: datetime.date, group: Group | None
+) -> list[ReportRow]:
+    placement_types = tuple(pk for (pk,) in _placement_types().rows({}))
+    query = _report_query(group is not None, placement_types)
+    values = {DATE: start, DATE_2: end, INT: group.pk if group is not None else None}
+    reasons = CloseReason.values
+    rows = []
+    for pk, eo_id, name, operating, legal, *counts in query.rows(values):
+        opened, active, clients, *closed = (n or 0 for n in counts[: 3 + len(reasons)])
+        started, ended = (n or 0 for n in counts[3 + len(reasons) :])
+        rows.append(
+            ReportRow(
+                point=ReportPoint(pk, eo_id, name, operating or legal),
+                opened=opened,
+                active=active,
+                clients_served=clients,
+                closed=dict(zip(reasons, closed, strict=True)),
+                placements_started=started,
+                placements_ended=ended,
+            )
         )
-        row.closed = {reason: counts[f"closed_{reason}"] for reason in CloseReason.values}  # type: ignore[literal-required]
-    for placement in placement_counts:
-        row = rows.get(placement["service_point_id"])
-        if row is not None:
-            row.placements_started, row.placements_ended = placement["started"], placement["ended"]
-    for row in rows.values():
-        row.closed = row.closed or dict.fromkeys(CloseReason.values, 0)
-    return list(rows.values())
+    return rows
 
 
 def report_totals(rows: list[ReportRow]) -> ReportRow:

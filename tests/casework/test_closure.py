@@ -213,6 +213,21 @@ class TestPages:
         plan.refresh_from_db()
         assert plan.state == "closed" and plan.close_reason == "moved"
 
+    def test_the_requester_sees_its_requests_and_opens_the_plan_once_accepted(self, active, client):
+        p, person, plan = active
+        request = request_closure(p, plan)
+        client.force_login(p.worker_b)
+        queue_url = f"/fr/casework/p/{p.b.group.pk}/closure-requests/"
+        queue = client.get(queue_url).content.decode()
+        assert person.full_name in queue and str(p.a.group.organisation) in queue
+        assert '<span class="badge text-bg-warning">En attente du fournisseur' in queue
+        assert "Ouvrir un plan du SEE" not in queue
+        plans.closure_request_accept(request=request, actor=p.worker_a)
+        queue = client.get(queue_url).content.decode()
+        plan_new = f"/fr/casework/p/{p.b.group.pk}/clients/{person.pk}/plans/new/"
+        assert f'<a href="{plan_new}">' in queue
+        assert '<span class="badge text-bg-success">' in queue
+
     def test_refusing_from_the_page_needs_a_note(self, active, client):
         p, person, plan = active
         request = request_closure(p, plan)

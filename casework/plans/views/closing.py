@@ -81,16 +81,22 @@ def closure_request_new(request, group_id: int, client_id: int):
 @require_http_methods(["GET"])
 def closure_queue(request, group_id: int):
     group = plan_group(request, group_id, PLANS)
-    incoming = Paginator(plan_queries.incoming_requests(group), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    outgoing = Paginator(plan_queries.outgoing_requests(group), PAGE_SIZE).get_page(
-        request.GET.get("sent")
+    waiting, sent = plan_queries.closure_queue(group)
+    incoming = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
+    outgoing = Paginator(sent, PAGE_SIZE).get_page(request.GET.get("sent"))
+    incoming_rows, outgoing_rows = plan_queries.closure_queue_rows(
+        group, incoming.object_list, outgoing.object_list
     )
     return render(
         request,
         "casework/plans/closure_queue.html",
-        {"group": group, "perms": tab_perms(request), "incoming": incoming, "outgoing": outgoing},
+        {
+            "group": group,
+            "perms": tab_perms(request),
+            "incoming": incoming,
+            "incoming_rows": incoming_rows,
+            "outgoing_rows": outgoing_rows,
+        },
     )
 
 

@@ -27,9 +27,8 @@ from portal.selectors import audit_history
 def plan_list(request, group_id: int):
     group = plan_group(request, group_id, PLANS)
     state = request.GET.get("state", "")
-    page = Paginator(plan_queries.plans_for_group(group, state), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    plans, incoming = plan_queries.plans_for_group(group, state)
+    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "casework/plans/list.html",
@@ -37,9 +36,10 @@ def plan_list(request, group_id: int):
             "group": group,
             "perms": tab_perms(request),
             "page": page,
+            "rows": plan_queries.plan_list_rows(group, page.object_list),
             "state": state,
             "states": ServicePlan.State.choices,
-            "incoming": plan_queries.incoming_requests(group).count(),
+            "incoming": incoming,
         },
     )
 

@@ -72,7 +72,7 @@ def _report_csv(request, *, group: Group | None):
         yield header
         for row in rows:
             yield [
-                str(row.point.group.organisation),
+                row.point.organisation,
                 row.point.eo_id,
                 row.point.name,
                 row.opened,

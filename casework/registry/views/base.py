@@ -1,12 +1,17 @@
 """What the registries' pages share: the bound data of a POST, the provider page's context,
 and the client's file (a provider's full view, the ministry's view and the duplicate review)."""
 
+import functools
+
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from casework.access import ProviderAccess
 from casework.registry import queries
-from casework.registry.forms import WithdrawConsentForm
+from casework.registry.forms import ClientSearchForm, WithdrawConsentForm
 from casework.registry.models import Client
 from portal.selectors import audit_history
 
@@ -55,3 +60,15 @@ def client_file_context(client: Client, plan) -> dict:
         "age_verified_by": client.age_verified_by,
         "withdraw_form": WithdrawConsentForm(),
     }
+
+
+@functools.lru_cache(maxsize=8)
+def _blank_search_fields(language: str | None) -> SafeString:
+    return render_to_string("casework/registry/_search_fields.html", {"form": ClientSearchForm()})
+
+
+def blank_search_fields(form: ClientSearchForm) -> SafeString | None:
+    """The client search's fields before any search, rendered once per process and language
+    (the same HTML for every worker: four bootstrap fields cost more than the rest of the
+    page, issue 19); None once the form holds a search."""
+    return None if form.is_bound else _blank_search_fields(get_language())

@@ -25,7 +25,13 @@ from casework.registry.forms import (
     WithdrawConsentForm,
 )
 from casework.registry.models import Client, Consent, EducationEntry, EmploymentEntry
-from casework.registry.views.base import client_file_context, posted, render_for_provider, uploaded
+from casework.registry.views.base import (
+    blank_search_fields,
+    client_file_context,
+    posted,
+    render_for_provider,
+    uploaded,
+)
 from casework.roles import CLIENTS
 
 
@@ -45,6 +51,7 @@ def clients(request, group_id: int):
         access,
         "casework/registry/clients.html",
         form=form,
+        blank_search_fields=blank_search_fields(form),
         results=results,
         searched=form.is_bound and form.is_valid(),
         new_query=request.GET.urlencode() if form.is_bound else "",

@@ -9,12 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from casework.access import client_in_registry, require_ministry
+from casework.display import access_times, url_prefix
 from casework.errors import CaseworkError
 from casework.registry import queries
 from casework.registry import services as registry
 from casework.registry.forms import ClientSearchForm, DuplicateDecisionForm
 from casework.registry.models import Client, DuplicateSuspicion
-from casework.registry.views.base import PAGE_SIZE, client_file_context, posted
+from casework.registry.views.base import (
+    PAGE_SIZE,
+    blank_search_fields,
+    client_file_context,
+    posted,
+)
 
 
 @login_required
@@ -68,7 +74,13 @@ def duplicate_detail(request, pk: int):
 def access_log(request):
     require_ministry(request.user)
     page = Paginator(queries.access_log(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "casework/registry/access_log.html", {"page": page})
+    rows = queries.access_log_rows(page.object_list)
+    access_times(rows)
+    return render(
+        request,
+        "casework/registry/access_log.html",
+        {"page": page, "rows": rows, "client_url": url_prefix("casework:ministry_client")},
+    )
 
 
 @login_required
@@ -85,7 +97,12 @@ def ministry_clients(request):
     return render(
         request,
         "casework/registry/ministry_clients.html",
-        {"form": form, "results": results, "searched": form.is_bound and form.is_valid()},
+        {
+            "form": form,
+            "blank_search_fields": blank_search_fields(form),
+            "results": results,
+            "searched": form.is_bound and form.is_valid(),
+        },
     )
 
 
