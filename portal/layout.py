@@ -95,6 +95,17 @@ def chrome() -> Chrome:
     return found
 
 
+def page_chrome(context) -> Chrome:
+    """`chrome()`, looked up once per page (the header and the footer ask for it)."""
+    found = context.render_context.get(_CHROME)
+    if found is None:
+        found = context.render_context[_CHROME] = chrome()
+    return found
+
+
+_CHROME = "portal.layout.chrome"
+
+
 def _build() -> Chrome:  # noqa: PLR0915 - one page's fixed text, in its order
     language = translation.get_language()
     other, other_name = ("en", "English") if language == "fr" else ("fr", "Français")
@@ -267,7 +278,7 @@ def _signed_in(user) -> bool:
 
 def header(context) -> str:
     """From <body> to the main menu's last fixed item (the console's link comes next)."""
-    c = chrome()
+    c = page_chrome(context)
     user = context.get("user")
     signed_in = _signed_in(user)
     out = ["<body"]
@@ -286,7 +297,7 @@ def header(context) -> str:
 def header_end(context) -> str:
     """The rest of the main menu, the language switch, the group switcher, the person and
     signing in or out."""
-    c = chrome()
+    c = page_chrome(context)
     user = context.get("user")
     request = context.get("request")
     signed_in = _signed_in(user)
@@ -367,7 +378,7 @@ def service_identity(context) -> str:
     name = _text(service.name)
     url = ""
     if service.url_name:
-        urls = chrome().service_urls
+        urls = page_chrome(context).service_urls
         if service.url_name not in urls:
             try:  # as `{% url … as var %}`: nothing when it does not reverse
                 urls[service.url_name] = escape(reverse(service.url_name))
@@ -400,7 +411,7 @@ def messages(context) -> str:
 
 def footer(context) -> str:
     """The footer, the scripts and, for a signed-in person, the idle-timeout warning."""
-    c = chrome()
+    c = page_chrome(context)
     service = context.get("current_service")
     email = getattr(service, "contact_email", "") if service else ""
     if email:

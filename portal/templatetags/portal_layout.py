@@ -10,9 +10,9 @@ from portal.templatetags.portal_session import form_resume
 register = template.Library()
 
 
-@register.simple_tag
-def layout_head() -> SafeString:
-    return SafeString(layout.chrome().head)
+@register.simple_tag(takes_context=True)
+def layout_head(context) -> SafeString:
+    return SafeString(layout.page_chrome(context).head)
 
 
 @register.simple_tag(takes_context=True)
