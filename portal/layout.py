@@ -28,9 +28,9 @@ _GROUP_ID = 987654321  # stands for a group's id in the switcher's URL, reversed
 WARN_BEFORE = 120  # seconds: the idle-timeout warning shows two minutes before the end
 
 
-def _t(message: str) -> str:
-    """A label as `{% translate %}` writes it: translated, escaped."""
-    return escape(_(message))
+def _t(translated: str) -> str:
+    """A label as `{% translate %}` writes it: escaped."""
+    return escape(translated)
 
 
 def _url(name: str) -> str:
@@ -106,8 +106,39 @@ def page_chrome(context) -> Chrome:
 _CHROME = "portal.layout.chrome"
 
 
+def _labels() -> dict[str, str]:
+    """The layout's labels in the active language, escaped (plain `_()` calls, outside
+    f-strings, so that makemessages finds them)."""
+    labels = {
+        "skip_to_main_content": _("Skip to main content"),
+        "an_official_site_of_the_public_services_portal": _(
+            "An official site of the public services portal"
+        ),
+        "main": _("Main"),
+        "menu": _("Menu"),
+        "security": _("Security"),
+        "outbox": _("Outbox"),
+        "switch_group": _("Switch group"),
+        "sign_out": _("Sign out"),
+        "sign_in": _("Sign in"),
+        "sign_up": _("Sign up"),
+        "contact": _("Contact:"),
+        "about_the_portal": _("About the portal"),
+        "privacy_notice": _("Privacy notice"),
+        "accessibility_statement": _("Accessibility statement"),
+        "terms_of_use": _("Terms of use"),
+        "you_will_soon_be_signed_out": _("You will soon be signed out"),
+        "stay_signed_in": _("Stay signed in"),
+        "your_session_has_ended": _("Your session has ended"),
+        "sign_in_again": _("Sign in again"),
+        "close": _("Close"),
+    }
+    return {key: escape(text) for key, text in labels.items()}
+
+
 def _build() -> Chrome:  # noqa: PLR0915 - one page's fixed text, in its order
     language = translation.get_language()
+    T = _labels()  # noqa: N806
     other, other_name = ("en", "English") if language == "fr" else ("fr", "Français")
     icon = escape(static("favicon.svg"))
     group_url = escape(reverse("group_detail", args=[_GROUP_ID])).split(str(_GROUP_ID))
@@ -131,11 +162,11 @@ def _build() -> Chrome:  # noqa: PLR0915 - one page's fixed text, in its order
         ),
         header_top=(
             '\n  <a class="visually-hidden-focusable skip-link" href="#main">'
-            f"{_t('Skip to main content')}</a>\n"
+            f"{T['skip_to_main_content']}</a>\n"
             '  <header class="border-bottom bg-body-tertiary">\n'
             '    <div class="gov-strip"><div class="container small">'
-            f"{_t('An official site of the public services portal')}</div></div>\n"
-            f'    <nav class="navbar navbar-expand-lg container" aria-label="{_t("Main")}">\n'
+            f"{T['an_official_site_of_the_public_services_portal']}</div></div>\n"
+            f'    <nav class="navbar navbar-expand-lg container" aria-label="{T["main"]}">\n'
             '      <a class="navbar-brand fw-semibold d-flex align-items-center gap-2" '
             f'href="{_url("home")}"><img src="{icon}" alt="" width="28" height="28">'
         ),
@@ -144,24 +175,24 @@ def _build() -> Chrome:  # noqa: PLR0915 - one page's fixed text, in its order
             '      <button class="navbar-toggler" type="button" data-bs-toggle="collapse" '
             'data-bs-target="#main-nav"\n'
             '              aria-controls="main-nav" aria-expanded="false" '
-            f'aria-label="{_t("Menu")}">\n'
+            f'aria-label="{T["menu"]}">\n'
             '        <span class="navbar-toggler-icon"></span>\n'
             "      </button>\n"
             '      <div class="collapse navbar-collapse" id="main-nav">\n'
             '        <ul class="navbar-nav me-auto flex-wrap">'
         ),
         menu=(
-            _menu_item(reverse("dashboard"), "Dashboard"),
-            _menu_item(reverse("profile"), "My profile"),
-            _menu_item(reverse("my_groups"), "My groups"),
+            _menu_item(reverse("dashboard"), _("Dashboard")),
+            _menu_item(reverse("profile"), _("My profile")),
+            _menu_item(reverse("my_groups"), _("My groups")),
         ),
         menu_rest=(
             '\n            <li class="nav-item"><a class="nav-link" '
-            f'href="{_url("account_change_password")}">{_t("Security")}</a></li>'
+            f'href="{_url("account_change_password")}">{T["security"]}</a></li>'
         ),
         outbox=(
             '\n              <li class="nav-item"><a class="nav-link" '
-            f'href="{_url("outbox")}">{_t("Outbox")}</a></li>'
+            f'href="{_url("outbox")}">{T["outbox"]}</a></li>'
         ),
         tools=(
             "\n        </ul>\n"
@@ -177,33 +208,33 @@ def _build() -> Chrome:  # noqa: PLR0915 - one page's fixed text, in its order
             "          </form>"
         ),
         group_url=(group_url[0], group_url[1]),
-        switch_group=_t("Switch group"),
+        switch_group=T["switch_group"],
         logout=(
             f'\n            <form method="post" action="{_url("account_logout")}" class="m-0">'
             "\n              "
         ),
         logout_end=(
             '\n              <button class="btn btn-outline-secondary btn-sm text-nowrap" '
-            f'type="submit">{_t("Sign out")}</button>\n'
+            f'type="submit">{T["sign_out"]}</button>\n'
             "            </form>"
         ),
         sign_in_url=_url("account_login"),
         sign_up=(
-            f'">{_t("Sign in")}</a>\n'
+            f'">{T["sign_in"]}</a>\n'
             f'            <a class="btn btn-primary btn-sm" href="{_url("account_signup")}">'
-            f"{_t('Sign up')}</a>"
+            f"{T['sign_up']}</a>"
         ),
-        contact=_t("Contact:"),
+        contact=T["contact"],
         footer_links=(
             "\n        </div>\n"
-            f'        <nav class="col-md-6" aria-label="{_t("About the portal")}">\n'
+            f'        <nav class="col-md-6" aria-label="{T["about_the_portal"]}">\n'
             '          <ul class="list-inline mb-0 text-md-end">\n'
             f'            <li class="list-inline-item"><a href="{_url("privacy")}">'
-            f"{_t('Privacy notice')}</a></li>\n"
+            f"{T['privacy_notice']}</a></li>\n"
             f'            <li class="list-inline-item"><a href="{_url("accessibility")}">'
-            f"{_t('Accessibility statement')}</a></li>\n"
+            f"{T['accessibility_statement']}</a></li>\n"
             f'            <li class="list-inline-item"><a href="{_url("terms")}">'
-            f"{_t('Terms of use')}</a></li>\n"
+            f"{T['terms_of_use']}</a></li>\n"
             "          </ul>\n"
             "        </nav>\n"
             "      </div>\n"
@@ -230,28 +261,28 @@ def _build() -> Chrome:  # noqa: PLR0915 - one page's fixed text, in its order
             'data-testid="session-timeout">\n'
             '  <div data-session-state="warning">\n'
             '    <h2 class="h4" id="session-timeout-title">'
-            f"{_t('You will soon be signed out')}</h2>\n"
+            f"{T['you_will_soon_be_signed_out']}</h2>\n"
             f'    <p id="session-timeout-text">{warned}</p>\n'
             f'    <form method="post" action="{_url("session_renew")}" class="m-0" '
             "data-session-renew>\n      "
         ),
         dialog_bottom=(
             '">\n      <button type="submit" class="btn btn-primary">'
-            f"{_t('Stay signed in')}</button>\n"
+            f"{T['stay_signed_in']}</button>\n"
             "    </form>\n"
             "  </div>\n"
             '  <div data-session-state="ended" hidden>\n'
             '    <h2 class="h4" id="session-timeout-ended-title">'
-            f"{_t('Your session has ended')}</h2>\n"
+            f"{T['your_session_has_ended']}</h2>\n"
             f'    <p id="session-timeout-ended-text">{ended}</p>\n'
             '    <p class="d-flex flex-wrap gap-2 mb-0">\n'
             '      <a class="btn btn-primary" href="'
         ),
         sign_in_again_url=_url("account_login"),
         dialog_end=(
-            f'">{_t("Sign in again")}</a>\n'
+            f'">{T["sign_in_again"]}</a>\n'
             '      <button type="button" class="btn btn-outline-secondary" data-session-close>'
-            f"{_t('Close')}</button>\n"
+            f"{T['close']}</button>\n"
             "    </p>\n"
             "  </div>\n"
             "</dialog>"
@@ -431,7 +462,7 @@ def footer(context) -> str:
         c.footer_links,
         _htmx_script(context),
         c.scripts,
-        _timeout_dialog(c, context),
+        timeout_dialog(context),
         c.session_script,
     ]
     return "".join(out)
@@ -446,14 +477,16 @@ def _htmx_script(context) -> str:
     return _htmx[0]
 
 
-def _timeout_dialog(c: Chrome, context) -> str:
-    """The idle-timeout warning (static/js/session_timeout.js), for a signed-in person."""
+def timeout_dialog(context) -> str:
+    """The idle-timeout warning (static/js/session_timeout.js), for a signed-in person: hidden
+    until two minutes before the end (issue 17, item 16)."""
     from accounts.middleware import session_remaining
 
     request = context.get("request")
     user = getattr(request, "user", None)  # an error page may come before the middleware
     if user is None or not user.is_authenticated:
         return ""
+    c = page_chrome(context)
     full_path = request.get_full_path()
     return "".join(
         [
