@@ -75,10 +75,11 @@ class SessionTimeoutMiddleware:
                     )
                     return _sign_in_again(request, back)
                 messages.info(request, _("Your session has expired. Please sign in again."))
-            elif self._is_status_check(request):
-                pass  # asking how long is left is not activity
-            elif now - seen >= 60 or SESSION_SEEN not in request.session:
-                # Written at most once a minute, to spare a session save on every request.
+            elif (
+                now - seen >= 60 or SESSION_SEEN not in request.session
+            ) and not self._is_status_check(request):
+                # Written at most once a minute, to spare a session save on every request;
+                # asking how long is left is not activity.
                 session_touch(request, now)
         return self.get_response(request)
 

@@ -1,5 +1,8 @@
+import functools
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +35,40 @@ class UserManager(BaseUserManager["User"]):
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra)
+
+    def get(self, *args: Any, **kwargs: Any) -> "User":
+        """`get(pk=<int>)` runs a query compiled once per process: the authentication backend
+        reads the user this way on every signed-in request, and building the query through the
+        ORM cost more than running it (issue 19). Any other lookup goes through the ORM."""
+        pk = kwargs.get("pk")
+        if args or len(kwargs) != 1 or type(pk) is not int or self.db != DEFAULT_DB_ALIAS:
+            return super().get(*args, **kwargs)
+        connection = connections[DEFAULT_DB_ALIAS]
+        sql, fields = _user_by_pk_sql()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [pk])
+            row = cursor.fetchone()
+        if row is None:
+            raise self.model.DoesNotExist(
+                f"{self.model._meta.object_name} matching query does not exist."
+            )
+        values = [
+            f.from_db_value(v, None, connection) if hasattr(f, "from_db_value") else v
+            for f, v in zip(fields, row, strict=True)
+        ]
+        return self.model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in fields], values)
+
+
+_ANY_PK = -987654321  # stands for the id in the query compiled once
+
+
+@functools.cache
+def _user_by_pk_sql() -> tuple[str, tuple]:
+    """The ORM's `User.objects.filter(pk=…)` as SQL, and the fields of its columns in order."""
+    query = User._default_manager.filter(pk=_ANY_PK).query
+    sql, params = query.sql_with_params()
+    assert list(params) == [_ANY_PK], params  # noqa: S101 - the shape this relies on
+    return sql, tuple(User._meta.concrete_fields)
 
 
 class User(AbstractUser):

@@ -49,11 +49,23 @@ def _memberships_sql() -> tuple[str, tuple]:
 
 
 def _read_memberships(user_id: int) -> list[Membership]:
-    """The rows of `_memberships_sql()` as the ORM would build them (same columns, in the
-    order of the three models' concrete fields, with the fields' database converters)."""
+    return read_compiled_memberships(_memberships_sql(), user_id)
+
+
+def compile_memberships_query(build) -> tuple[str, tuple]:
+    """`build(user_id)`, a memberships query with `select_related("group__organisation")`,
+    as SQL for any user, for `read_compiled_memberships`."""
+    sql, params = build(_ANY_USER).query.sql_with_params()
+    return sql, tuple(params)
+
+
+def read_compiled_memberships(compiled: tuple[str, tuple], user_id: int) -> list[Membership]:
+    """The rows of a compiled memberships query for one user, as the ORM would build them
+    (same columns, in the order of the three models' concrete fields, with the fields'
+    database converters)."""
     models: tuple[type[Model], ...] = (Membership, Group, Organisation)
     with connection.cursor() as cursor:
-        sql, params = _memberships_sql()
+        sql, params = compiled
         cursor.execute(sql, [user_id if p == _ANY_USER else p for p in params])
         rows = cursor.fetchall()
     result: list[Membership] = []

@@ -1,13 +1,14 @@
 """Reads of the shared core used by several views, scoped to what the user may see, with a
 fixed number of queries whatever the row count."""
 
+import functools
 import re
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Greatest
 
-from portal.access import active_memberships
+from portal.access import active_memberships, compile_memberships_query, read_compiled_memberships
 from portal.models import AuditEvent, Group, Membership, Organisation, Review
 
 
@@ -63,13 +64,21 @@ def organisation_possible_duplicates(organisation: Organisation) -> QuerySet[Org
     )
 
 
-def user_memberships(user) -> QuerySet[Membership]:
-    """Everything the user has in groups: active, waiting, refused (newest first)."""
-    return (
-        Membership.objects.filter(user=user)
-        .exclude(status=Membership.Status.REMOVED)
-        .select_related("group__organisation")
-        .order_by("status", "-created_at")
+def user_memberships(user) -> list[Membership]:
+    """Everything the user has in groups: active, waiting, refused (newest first); one query,
+    compiled once per process (issue 19)."""
+    return read_compiled_memberships(_user_memberships_sql(), user.pk)
+
+
+@functools.cache
+def _user_memberships_sql() -> tuple[str, tuple]:
+    return compile_memberships_query(
+        lambda user_id: (
+            Membership.objects.filter(user_id=user_id)
+            .exclude(status=Membership.Status.REMOVED)
+            .select_related("group__organisation")
+            .order_by("status", "-created_at")
+        )
     )
 
 

@@ -2,32 +2,20 @@
 (issue 17, item 16), both placed once by base.html."""
 
 from django import template
-from django.conf import settings
+from django.utils.safestring import SafeString
 
-from accounts.middleware import session_remaining
 from portal.lib.form_resume import take_kept_form
 
 register = template.Library()
 
-WARN_BEFORE = 120  # seconds: the warning shows two minutes before the end
 
+@register.simple_tag(takes_context=True)
+def session_timeout_dialog(context) -> SafeString:
+    """The idle-timeout warning, for a signed-in person; built by portal/layout.py, which
+    base.html's footer places (issue 19)."""
+    from portal import layout
 
-@register.inclusion_tag("portal/session/timeout_dialog.html", takes_context=True)
-def session_timeout_dialog(context) -> dict:
-    request = context.get("request")
-    user = getattr(request, "user", None)  # an error page may come before the middleware
-    if user is None or not user.is_authenticated:
-        return {"show": False}
-    warn_before = min(WARN_BEFORE, settings.SESSION_IDLE_TIMEOUT // 2)
-    return {
-        "show": True,
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-        "remaining": session_remaining(request),
-        "warn_before": warn_before,
-        "warn_minutes": max(warn_before // 60, 1),
-        "idle_minutes": settings.SESSION_IDLE_TIMEOUT // 60,
-    }
+    return SafeString(layout.timeout_dialog(context))
 
 
 @register.inclusion_tag("portal/session/form_resume.html", takes_context=True)
