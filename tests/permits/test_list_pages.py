@@ -154,3 +154,20 @@ def test_city_lists(client, contractors):
         "<td>LMS Architects</td></tr>" in page
     )
     assert "<td>—</td><td>—</td><td>Unknown PIN</td><td>—</td></tr>" in page
+
+
+def test_paging_keeps_the_filter(client, contractors):
+    """The next and previous links of a filtered list stay in the filter (the shared
+    pagination used to drop it: page 2 of « issued » showed page 2 of everything)."""
+    lms = contractors.lms
+    Application.objects.bulk_create(
+        Application(account=lms, reference=f"I-{n}", kind="sign", site_address="x", status=s)
+        for n in range(60)
+        for s in ["issued" if n < 51 else "submitted"]
+    )
+    client.force_login(UserFactory(staff_role="city"))
+    first = html(client, "/en/permits/city/?status=issued")
+    assert 'href="?status=issued&amp;page=2"' in first
+    second = html(client, "/en/permits/city/?status=issued&page=2")
+    assert rows(second) == 1  # 51 issued: one on page 2, not the 10 others
+    assert 'href="?status=issued&amp;page=1"' in second
