@@ -261,3 +261,20 @@ def test_robots_txt_names_the_job_sitemap_in_both_languages(client, settings):
     assert "Sitemap: https://emplois.example.ca/fr/jobs/sitemap.xml" in text
     assert "Sitemap: https://emplois.example.ca/en/jobs/sitemap.xml" in text
     assert "Disallow: /fr/accounts/" in text
+
+
+def test_a_region_added_or_renamed_in_the_admin_shows_in_the_search_form(client):
+    from jobboard.postings.models import ReferenceItem
+
+    assert "Nord-du-Québec-Sud" not in client.get("/fr/jobs/search/").content.decode()
+    item = ReferenceItem.objects.create(
+        kind="region", code="nqs", name_fr="Nord-du-Québec-Sud", name_en="South North"
+    )
+    page = client.get("/fr/jobs/search/", {"place": item.pk}).content.decode()
+    assert f'<option value="{item.pk}" selected>Nord-du-Québec-Sud</option>' in page
+    item.name_fr = "Baie-James"
+    item.save()
+    page = client.get("/fr/jobs/search/", {"place": item.pk}).content.decode()
+    assert f'<option value="{item.pk}" selected>Baie-James</option>' in page
+    item.delete()
+    assert "Baie-James" not in client.get("/fr/jobs/search/").content.decode()
