@@ -55,7 +55,7 @@ def search_form(data) -> tuple[SearchForm, str]:
 
 
 def _offered(form_field) -> set[str]:
-    values = set()
+    values: set[str] = set()
     for value, label in form_field.choices:
         if isinstance(label, list | tuple):  # an option group
             values.update(str(v) for v, _lab in label)
