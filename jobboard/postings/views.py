@@ -45,6 +45,7 @@ from jobboard.postings.queries import (
     status_counts,
 )
 from jobboard.public.page import public_context
+from portal.lib.typography import long_date
 from portal.selectors import audit_history
 
 S = Posting.State
@@ -108,7 +109,7 @@ def allowed_actions(posting: Posting, perms: set[str]) -> set[str]:
 
 
 # The status badge's colour per state (jobboard/postings/_badge.html, for one posting).
-BADGES = {
+BADGES: dict[str, str] = {
     S.DRAFT: "text-bg-secondary",
     S.IN_VALIDATION: "text-bg-info",
     S.TO_REVISE: "text-bg-warning",
@@ -130,6 +131,13 @@ class Row:
     badge: str
     links: list[tuple[str, str, str, bool]]
     buttons: list[tuple[str, str, str]]
+    # What the cells print, computed once here (the template only escapes them).
+    title: str = ""
+    state_label: str = ""
+    package_attached: bool = False
+    online_version: bool = False  # a published version online while this one is not active
+    online_until: str = ""  # the end date in words, or "—"
+    publish_on: str = ""  # scheduled: "Published on <date>"
 
 
 def _rows(postings, perms, group) -> list[Row]:
@@ -152,15 +160,27 @@ def _rows(postings, perms, group) -> list[Row]:
         ("boost", address("boosts"), _("Boost"), "btn-outline-secondary", True),
     ]
     buttons = [(a, address("posting_action", a), str(label)) for a, label in ACTION_BUTTONS]
+    state_labels = {state: str(label) for state, label in S.choices}
     rows = []
     for posting in postings:
         actions = allowed_actions(posting, perms)
         pk = str(posting.pk)
+        state = posting.state
+        live = posting.live
+        publish_on = ""
+        if not live and state == S.SCHEDULED and posting.publish_on:
+            publish_on = _("Published on %(d)s") % {"d": long_date(posting.publish_on)}
         rows.append(
             Row(
+                title=str(posting),
+                state_label=state_labels.get(state, state),
+                package_attached=state == S.DRAFT and bool(posting.credit_kind),
+                online_version=live and state != S.ACTIVE,
+                online_until=(long_date(posting.ends_on) or "—") if live else "",
+                publish_on=publish_on,
                 posting=posting,
                 actions=actions,
-                badge=BADGES.get(posting.state, "text-bg-light border"),
+                badge=BADGES.get(state, "text-bg-light border"),
                 links=[
                     (url.replace(str(_ID), pk), label, css, hidden)
                     for action, url, label, css, hidden in links
@@ -200,7 +220,11 @@ def dashboard(request, group_id: int):
         "group": group,
         "perms": perms,
         "action_buttons": ACTION_BUTTONS,
-        "counts": [(state, label, counts[state]) for state, label in S.choices],
+        "postings_url": reverse("jobboard:postings", args=[group.pk]),
+        "counts": [
+            (state, label, counts[state], BADGES.get(state, "text-bg-light border"))
+            for state, label in S.choices
+        ],
         "total": sum(n for state, n in counts.items() if state != S.ARCHIVED),
         "rows": _rows(group_postings_rows(group)[:10], perms, group),
         "resume": resume,
