@@ -74,7 +74,10 @@ def communications(request):
         "seeker": seeker,
         "follows": seekers.followed_groups(request.user),
         "wording": seekers.consent_wording(_language(request)),
-        "consent": seeker.consents.filter(withdrawn_at__isnull=True).first() if seeker else None,
+        # Shown only while the consent stands (no statement otherwise).
+        "consent": seeker.consents.filter(withdrawn_at__isnull=True).first()
+        if seeker and seeker.targeted_consent
+        else None,
     }
     return render(request, "jobboard/seekers/communications.html", context)
 
