@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -96,14 +98,14 @@ ACTION_BUTTONS = [
 ]
 
 
-def allowed_actions(posting: Posting, perms: set[str]) -> set[str]:
+def allowed_actions(posting: Posting, perms: set[str], today=None) -> set[str]:
     allowed = {"view", "history"}
     for action, (permission, states) in ACTIONS.items():
         if permission in perms and posting.state in states:
             allowed.add(action)
     if not posting.credit_kind:
         allowed.discard("return_package")
-    if posting.featured_until and posting.featured_until >= timezone.localdate():
+    if posting.featured_until and posting.featured_until >= (today or timezone.localdate()):
         allowed.discard("feature")
     return allowed
 
@@ -129,8 +131,7 @@ class Row:
     posting: Posting
     actions: set[str]
     badge: str
-    links: list[tuple[str, str, str, bool]]
-    buttons: list[tuple[str, str, str]]
+    actions_html: str  # the row's links and POST buttons
     # What the cells print, computed once here (the template only escapes them).
     title: str = ""
     state_label: str = ""
@@ -140,8 +141,19 @@ class Row:
     publish_on: str = ""  # scheduled: "Published on <date>"
 
 
-def _rows(postings, perms, group) -> list[Row]:
-    """Addresses are reversed once per page, not once per row and action."""
+def _rows(request, postings, perms, group) -> list[Row]:
+    """Addresses are reversed once per page, not once per row and action; each row's links
+    and POST buttons are written as one escaped string (no nested loop in the template)."""
+    csrf_input = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+    today = timezone.localdate()
+    days: dict = {}
+
+    def day(value) -> str:
+        if value not in days:
+            days[value] = long_date(value)
+        return days[value]
 
     def address(name: str, *extra) -> str:
         return reverse(f"jobboard:{name}", args=[group.pk, _ID, *extra])
@@ -163,38 +175,50 @@ def _rows(postings, perms, group) -> list[Row]:
     state_labels = {state: str(label) for state, label in S.choices}
     rows = []
     for posting in postings:
-        actions = allowed_actions(posting, perms)
+        actions = allowed_actions(posting, perms, today)
         pk = str(posting.pk)
+        title = str(posting)
+        hidden_title = format_html('<span class="visually-hidden">: {}</span>', title)
         state = posting.state
         live = posting.live
         publish_on = ""
         if not live and state == S.SCHEDULED and posting.publish_on:
-            publish_on = _("Published on %(d)s") % {"d": long_date(posting.publish_on)}
+            publish_on = _("Published on %(d)s") % {"d": day(posting.publish_on)}
         rows.append(
             Row(
-                title=str(posting),
+                title=title,
                 state_label=state_labels.get(state, state),
                 package_attached=state == S.DRAFT and bool(posting.credit_kind),
                 online_version=live and state != S.ACTIVE,
-                online_until=(long_date(posting.ends_on) or "—") if live else "",
+                online_until=(day(posting.ends_on) or "—") if live else "",
                 publish_on=publish_on,
                 posting=posting,
                 actions=actions,
                 badge=BADGES.get(state, "text-bg-light border"),
-                links=[
-                    (url.replace(str(_ID), pk), label, css, hidden)
-                    for action, url, label, css, hidden in links
-                    if action in actions
-                ],
-                buttons=[
+                actions_html=format_html_join(
+                    "",
+                    '<a class="btn btn-sm {}" href="{}">{}{}</a>',
                     (
-                        url.replace(str(_ID), pk),
-                        label,
-                        "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
-                    )
-                    for action, url, label in buttons
-                    if action in actions
-                ],
+                        (css, url.replace(str(_ID), pk), label, hidden_title if hidden else "")
+                        for action, url, label, css, hidden in links
+                        if action in actions
+                    ),
+                )
+                + format_html_join(
+                    "",
+                    '\n          <form method="post" action="{}" class="d-inline">{}\n'
+                    '            <button class="btn btn-sm {}">{}</button>\n          </form>',
+                    (
+                        (
+                            url.replace(str(_ID), pk),
+                            csrf_input,
+                            "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
+                            label,
+                        )
+                        for action, url, label in buttons
+                        if action in actions
+                    ),
+                ),
             )
         )
     return rows
@@ -226,7 +250,7 @@ def dashboard(request, group_id: int):
             for state, label in S.choices
         ],
         "total": sum(n for state, n in counts.items() if state != S.ARCHIVED),
-        "rows": _rows(group_postings_rows(group)[:10], perms, group),
+        "rows": _rows(request, group_postings_rows(group)[:10], perms, group),
         "resume": resume,
         "missing": missing_company_info(group),
         "to_revise": postings_to_revise(group) if roles.MANAGE_POSTINGS in perms else [],
@@ -247,7 +271,7 @@ def postings(request, group_id: int):
         "status": status if status in S.values else "",
         "statuses": S.choices,
         "page_obj": page,
-        "rows": _rows(page.object_list, perms, group),
+        "rows": _rows(request, page.object_list, perms, group),
     }
     return render(request, "jobboard/postings/list.html", context)
 
