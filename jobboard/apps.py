@@ -41,6 +41,7 @@ class JobboardConfig(AppConfig):
         from jobboard.employer import services as _employer  # noqa: F401  (its system text)
         from jobboard.postings import hooks as postings
         from jobboard.public import page_cache as public_page_cache
+        from jobboard.public import search_form
         from jobboard.seekers import saved_searches  # noqa: F401  (registers its unsubscribe)
         from jobboard.seekers import services as seekers
         from jobboard.statistics import services as statistics
@@ -72,6 +73,7 @@ class JobboardConfig(AppConfig):
         )
         postings.register()  # shop, credits, posting review, history words
         public_page_cache.register()  # a posting or a company changed: cached pages go
+        search_form.register()  # a reference list entry changed: the search form's lists go
         statistics.register()  # a posting page served from the page cache counts its view
 
         seekers.register()  # the seekers' one-click unsubscribes and history words

@@ -13,17 +13,6 @@ S = Posting.State
 VISIBLE = [s for s in S.values if s != S.ARCHIVED]
 
 
-# The long texts and the published snapshot: never shown by a list (the JSON is decoded per row).
-LIST_DEFERRED = (
-    *(
-        f"{name}_{lang}"
-        for name in ("purpose", "duties", "qualifications", "more")
-        for lang in ("fr", "en")
-    ),
-    "published",
-)
-
-
 def group_postings(group, status: str = ""):
     postings = Posting.objects.filter(group=group).select_related("function_type")
     if status in S.values:
@@ -33,9 +22,26 @@ def group_postings(group, status: str = ""):
     return postings.order_by("-updated_at", "-pk")
 
 
+# What a postings table shows and its actions read (jobboard.postings.views._rows).
+LIST_FIELDS = (
+    "pk",
+    "group_id",
+    "state",
+    "title_fr",
+    "title_en",
+    "reference",
+    "credit_kind",
+    "live",
+    "ends_on",
+    "publish_on",
+    "featured_until",
+    "updated_at",
+)
+
+
 def group_postings_rows(group, status: str = ""):
-    """The same postings for a table: without the texts and the snapshot no row shows."""
-    return group_postings(group, status).defer(*LIST_DEFERRED)
+    """The same postings for a table: only the columns a row shows (no function type)."""
+    return group_postings(group, status).select_related(None).only(*LIST_FIELDS)
 
 
 def status_counts(group) -> dict[str, int]:

@@ -8,9 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -45,6 +47,7 @@ from jobboard.postings.queries import (
     status_counts,
 )
 from jobboard.public.page import public_context
+from portal.lib.typography import long_date
 from portal.selectors import audit_history
 
 S = Posting.State
@@ -95,20 +98,20 @@ ACTION_BUTTONS = [
 ]
 
 
-def allowed_actions(posting: Posting, perms: set[str]) -> set[str]:
+def allowed_actions(posting: Posting, perms: set[str], today=None) -> set[str]:
     allowed = {"view", "history"}
     for action, (permission, states) in ACTIONS.items():
         if permission in perms and posting.state in states:
             allowed.add(action)
     if not posting.credit_kind:
         allowed.discard("return_package")
-    if posting.featured_until and posting.featured_until >= timezone.localdate():
+    if posting.featured_until and posting.featured_until >= (today or timezone.localdate()):
         allowed.discard("feature")
     return allowed
 
 
 # The status badge's colour per state (jobboard/postings/_badge.html, for one posting).
-BADGES = {
+BADGES: dict[str, str] = {
     S.DRAFT: "text-bg-secondary",
     S.IN_VALIDATION: "text-bg-info",
     S.TO_REVISE: "text-bg-warning",
@@ -128,12 +131,29 @@ class Row:
     posting: Posting
     actions: set[str]
     badge: str
-    links: list[tuple[str, str, str, bool]]
-    buttons: list[tuple[str, str, str]]
+    actions_html: str  # the row's links and POST buttons
+    # What the cells print, computed once here (the template only escapes them).
+    title: str = ""
+    state_label: str = ""
+    package_attached: bool = False
+    online_version: bool = False  # a published version online while this one is not active
+    online_until: str = ""  # the end date in words, or "—"
+    publish_on: str = ""  # scheduled: "Published on <date>"
 
 
-def _rows(postings, perms, group) -> list[Row]:
-    """Addresses are reversed once per page, not once per row and action."""
+def _rows(request, postings, perms, group) -> list[Row]:
+    """Addresses are reversed once per page, not once per row and action; each row's links
+    and POST buttons are written as one escaped string (no nested loop in the template)."""
+    csrf_input = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+    today = timezone.localdate()
+    days: dict = {}
+
+    def day(value) -> str:
+        if value not in days:
+            days[value] = long_date(value)
+        return days[value]
 
     def address(name: str, *extra) -> str:
         return reverse(f"jobboard:{name}", args=[group.pk, _ID, *extra])
@@ -152,29 +172,53 @@ def _rows(postings, perms, group) -> list[Row]:
         ("boost", address("boosts"), _("Boost"), "btn-outline-secondary", True),
     ]
     buttons = [(a, address("posting_action", a), str(label)) for a, label in ACTION_BUTTONS]
+    state_labels = {state: str(label) for state, label in S.choices}
     rows = []
     for posting in postings:
-        actions = allowed_actions(posting, perms)
+        actions = allowed_actions(posting, perms, today)
         pk = str(posting.pk)
+        title = str(posting)
+        hidden_title = format_html('<span class="visually-hidden">: {}</span>', title)
+        state = posting.state
+        live = posting.live
+        publish_on = ""
+        if not live and state == S.SCHEDULED and posting.publish_on:
+            publish_on = _("Published on %(d)s") % {"d": day(posting.publish_on)}
         rows.append(
             Row(
+                title=title,
+                state_label=state_labels.get(state, state),
+                package_attached=state == S.DRAFT and bool(posting.credit_kind),
+                online_version=live and state != S.ACTIVE,
+                online_until=(day(posting.ends_on) or "—") if live else "",
+                publish_on=publish_on,
                 posting=posting,
                 actions=actions,
-                badge=BADGES.get(posting.state, "text-bg-light border"),
-                links=[
-                    (url.replace(str(_ID), pk), label, css, hidden)
-                    for action, url, label, css, hidden in links
-                    if action in actions
-                ],
-                buttons=[
+                badge=BADGES.get(state, "text-bg-light border"),
+                actions_html=format_html_join(
+                    "",
+                    '<a class="btn btn-sm {}" href="{}">{}{}</a>',
                     (
-                        url.replace(str(_ID), pk),
-                        label,
-                        "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
-                    )
-                    for action, url, label in buttons
-                    if action in actions
-                ],
+                        (css, url.replace(str(_ID), pk), label, hidden_title if hidden else "")
+                        for action, url, label, css, hidden in links
+                        if action in actions
+                    ),
+                )
+                + format_html_join(
+                    "",
+                    '\n          <form method="post" action="{}" class="d-inline">{}\n'
+                    '            <button class="btn btn-sm {}">{}</button>\n          </form>',
+                    (
+                        (
+                            url.replace(str(_ID), pk),
+                            csrf_input,
+                            "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
+                            label,
+                        )
+                        for action, url, label in buttons
+                        if action in actions
+                    ),
+                ),
             )
         )
     return rows
@@ -200,9 +244,13 @@ def dashboard(request, group_id: int):
         "group": group,
         "perms": perms,
         "action_buttons": ACTION_BUTTONS,
-        "counts": [(state, label, counts[state]) for state, label in S.choices],
+        "postings_url": reverse("jobboard:postings", args=[group.pk]),
+        "counts": [
+            (state, label, counts[state], BADGES.get(state, "text-bg-light border"))
+            for state, label in S.choices
+        ],
         "total": sum(n for state, n in counts.items() if state != S.ARCHIVED),
-        "rows": _rows(group_postings_rows(group)[:10], perms, group),
+        "rows": _rows(request, group_postings_rows(group)[:10], perms, group),
         "resume": resume,
         "missing": missing_company_info(group),
         "to_revise": postings_to_revise(group) if roles.MANAGE_POSTINGS in perms else [],
@@ -223,7 +271,7 @@ def postings(request, group_id: int):
         "status": status if status in S.values else "",
         "statuses": S.choices,
         "page_obj": page,
-        "rows": _rows(page.object_list, perms, group),
+        "rows": _rows(request, page.object_list, perms, group),
     }
     return render(request, "jobboard/postings/list.html", context)
 

@@ -1,6 +1,7 @@
 """What drops the job site's cached pages (portal.lib.page_cache): a posting saved (published,
-edited, boosted, ended, archived) or deleted, and a company's card changed (its group, its
-organisation, its employer profile). The scheduled publish/expire job changes postings with
+edited, boosted, ended, archived) or deleted, a company's card changed (its group, its
+organisation, its employer profile), and a reference list entry changed (the search form's
+fields, regions and cities). The scheduled publish/expire job changes postings with
 one set-based UPDATE, so it calls `page_cache.invalidate()` itself. Every stored page goes at
 once (one generation): simpler than tracking which search shows which posting, and a cached
 page is rebuilt by its next visitor."""
@@ -16,10 +17,10 @@ def _invalidate(**kwargs) -> None:
 
 def register() -> None:
     from jobboard.employer.models import EmployerGroupProfile
-    from jobboard.postings.models import Posting
+    from jobboard.postings.models import Posting, ReferenceItem
     from portal.models import Group, Organisation
 
-    for model in (Posting, EmployerGroupProfile, Group, Organisation):
+    for model in (Posting, EmployerGroupProfile, Group, Organisation, ReferenceItem):
         for signal in (post_save, post_delete):
             uid = f"jobboard-page-cache-{model.__name__}-{id(signal)}"
             signal.connect(_invalidate, sender=model, weak=False, dispatch_uid=uid)

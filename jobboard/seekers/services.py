@@ -9,15 +9,17 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from jobboard.employer.company import company_card
+from jobboard.employer.company import company_card, group_profile
 from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
 from jobboard.seekers.unsubscribe import register_unsubscribe, unsubscribe_url
 from portal.lib.tasks import enqueue_on_commit
+from portal.lib.typography import long_date
 from portal.models import Group, Organisation, OutboundEmail
 from portal.services.audit import audit_record
 
@@ -315,15 +317,35 @@ def follower_notices_send(*, posting_id: int, batch: int = BATCH) -> int:
             sent += len(queue_emails_bulk(emails))
 
 
-def followed_groups(user) -> list[dict]:
-    """The companies the user follows, for « My communications » (one query)."""
+_ANY_GROUP = 987654321  # stands for a group's id in an address reversed once
 
+
+def followed_groups(user) -> list[dict]:
+    """The companies the user follows, for « My communications » (one query): each row's
+    names, its public page and unfollow addresses and the day it was followed, as strings
+    (the addresses reversed once, not per row)."""
     follows = (
         Follow.objects.filter(user=user)
         .filter(Q(group__in=public_groups()))
         .select_related("group__organisation", "group__employer_profile")
         .order_by("-created_at")
     )
-    return [
-        {"group": f.group, "card": company_card(f.group), "since": f.created_at} for f in follows
-    ]
+    public = reverse("jobboard:company_public", args=[_ANY_GROUP]).split(str(_ANY_GROUP))
+    unfollow = reverse("jobboard:seeker_unfollow", args=[_ANY_GROUP]).split(str(_ANY_GROUP))
+    rows = []
+    for follow in follows:
+        group = follow.group
+        profile = group_profile(group)
+        organisation = group.organisation
+        rows.append(
+            {
+                "company_name": (profile and profile.company_name)
+                or organisation.operating_name
+                or organisation.legal_name,
+                "group_name": (profile and profile.display_group_name) or "",
+                "public_url": f"{public[0]}{group.pk}{public[1]}",
+                "unfollow_url": f"{unfollow[0]}{group.pk}{unfollow[1]}",
+                "since": long_date(follow.created_at),
+            }
+        )
+    return rows

@@ -11,6 +11,8 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,6 +25,9 @@ from jobboard.seekers.forms import SeekerFieldsForm, SeekerSignupForm, profile_i
 from jobboard.seekers.models import SavedSearch
 from jobboard.seekers.unsubscribe import unsubscribe_read
 from portal.lib.redirects import safe_next
+from portal.lib.typography import long_date
+
+_ANY = 987654321  # stands for a row's id in an address reversed once
 
 
 def _language(request) -> str:
@@ -74,7 +79,10 @@ def communications(request):
         "seeker": seeker,
         "follows": seekers.followed_groups(request.user),
         "wording": seekers.consent_wording(_language(request)),
-        "consent": seeker.consents.filter(withdrawn_at__isnull=True).first() if seeker else None,
+        # Shown only while the consent stands (no statement otherwise).
+        "consent": seeker.consents.filter(withdrawn_at__isnull=True).first()
+        if seeker and seeker.targeted_consent
+        else None,
     }
     return render(request, "jobboard/seekers/communications.html", context)
 
@@ -159,10 +167,24 @@ def saved_search_create(request):
 @login_required
 @require_GET
 def saved_search_list(request):
-    rows = [
-        (found, job_search.querystring(found.params))
-        for found in SavedSearch.objects.filter(user=request.user).order_by("-created_at")
-    ]
+    """Each row's link, dates in words, delete address and button text computed once here
+    (the label is escaped before it goes into the translated button)."""
+    search_url = reverse("jobboard:search")
+    delete = reverse("jobboard:saved_search_delete", args=[_ANY]).split(str(_ANY))
+    button = _('Delete<span class="visually-hidden"> the search « %(name)s »</span>')
+    rows = []
+    for found in SavedSearch.objects.filter(user=request.user).order_by("-created_at"):
+        query = job_search.querystring(found.params)
+        rows.append(
+            {
+                "label": found.label,
+                "url": f"{search_url}?{query}" if query else search_url,
+                "created": long_date(found.created_at),
+                "last_sent": long_date(found.last_sent_at) or "—",
+                "delete_url": f"{delete[0]}{found.pk}{delete[1]}",
+                "button": mark_safe(button % {"name": conditional_escape(found.label)}),  # noqa: S308
+            }
+        )
     return render(request, "jobboard/seekers/saved_searches.html", {"rows": rows})
 
 

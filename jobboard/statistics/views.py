@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_bootstrap5.forms import render_field, render_form_errors
 
 from jobboard import roles
 from jobboard.postings.access import group_for_user
@@ -20,8 +21,26 @@ from jobboard.postings.models import Posting
 from jobboard.statistics import chart
 from jobboard.statistics import services as stats
 from jobboard.statistics.forms import PerformanceForm
+from portal.lib.typography import long_date
 
 S = Posting.State
+_MAX_FIELDS = 500
+# The period's date boxes as django-bootstrap5 renders them, per language, field and value
+# (the same for every employer: rendering them through the templates cost ~1 ms each).
+_fields: dict[tuple, str] = {}
+
+
+def _date_field(form, name: str) -> str:
+    bound = form[name]
+    if bound.errors:
+        return render_field(bound)
+    key = (translation.get_language(), name, str(bound.value()))
+    html = _fields.get(key)
+    if html is None:
+        if len(_fields) >= _MAX_FIELDS:
+            _fields.clear()
+        html = _fields[key] = render_field(bound)
+    return html
 
 
 def _performance_input(request, group_id: int):
@@ -70,6 +89,16 @@ def performance(request, group_id: int):
             ((pk, " selected" if pk == chosen else "", label) for pk, label in postings),
         ),
         "figures": figures,
+        "form_errors": render_form_errors(form, type="non_fields") if form.errors else "",
+        "start_field": _date_field(form, "start"),
+        "end_field": _date_field(form, "end"),
+        # The day-by-day table written in one go (escaped), not by a loop with a filter per row.
+        "day_rows": format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td class="text-end">{}</td>'
+            '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
+            ((long_date(d["day"]), d["views"], d["clicks"], d["shares"]) for d in figures["days"]),
+        ),
         "chart": chart.line_chart(figures["days"]),
         "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
     }

@@ -261,3 +261,33 @@ def test_robots_txt_names_the_job_sitemap_in_both_languages(client, settings):
     assert "Sitemap: https://emplois.example.ca/fr/jobs/sitemap.xml" in text
     assert "Sitemap: https://emplois.example.ca/en/jobs/sitemap.xml" in text
     assert "Disallow: /fr/accounts/" in text
+
+
+def test_a_region_added_or_renamed_in_the_admin_shows_in_the_search_form(client):
+    from jobboard.postings.models import ReferenceItem
+
+    assert "Nord-du-Québec-Sud" not in client.get("/fr/jobs/search/").content.decode()
+    item = ReferenceItem.objects.create(
+        kind="region", code="nqs", name_fr="Nord-du-Québec-Sud", name_en="South North"
+    )
+    page = client.get("/fr/jobs/search/", {"place": item.pk}).content.decode()
+    assert f'<option value="{item.pk}" selected>Nord-du-Québec-Sud</option>' in page
+    item.name_fr = "Baie-James"
+    item.save()
+    page = client.get("/fr/jobs/search/", {"place": item.pk}).content.decode()
+    assert f'<option value="{item.pk}" selected>Baie-James</option>' in page
+    item.delete()
+    assert "Baie-James" not in client.get("/fr/jobs/search/").content.decode()
+
+
+def test_my_saved_searches_show_the_name_escaped_and_its_delete_button(client):
+    user = UserFactory()
+    found = SavedSearch.objects.create(user=user, label="Ponts <b>", params={"q": ["ponts"]})
+    client.force_login(user)
+    page = client.get("/fr/jobs/me/searches/").content.decode()
+    assert '<a href="/fr/jobs/search/?q=ponts">Ponts &lt;b&gt;</a>' in page
+    assert f'action="/fr/jobs/me/searches/{found.pk}/delete/"' in page
+    # The French quotes hold no-break spaces.
+    button = r'Supprimer<span class="visually-hidden"> la recherche «\s?Ponts &lt;b&gt;\s?»</span>'
+    assert re.search(button, page)
+    assert "<b>" not in page

@@ -94,6 +94,13 @@ def job(request, posting_id: int):
         page_url=page_url,
         jsonld=jsonld.script_tag(data),
         mailto_subject=subject,
+        # The page's addresses, reversed here rather than by {% url %} in the templates.
+        share_urls={
+            network: reverse("jobboard:job_share", args=[posting.pk, network])
+            for network in ("copy", *NETWORKS)
+        },
+        apply_page_url=reverse("jobboard:job_apply", args=[posting.pk]),
+        company_url=reverse("jobboard:company_public", args=[posting.group_id]),
         # The company card's follow button (one query, signed-in visitors only).
         follow_template="jobboard/public/_follow_button.html",
         group=posting.group,
