@@ -14,8 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from billing.models import BillingProfile, Order, OrderLine
-from billing.paging import compiled_rows, counted_page
 from billing.templatetags.money import cents
+from portal.lib.compiled import CompiledQuery, compiled
+from portal.lib.paging import TOTAL, page_of, with_total
 from portal.lib.typography import long_date
 from portal.models import Group, Organisation
 from portal.models.organisations import group_label
@@ -67,10 +68,15 @@ def _transactions(group_id: int) -> QuerySet[Order]:
     )
 
 
+_HISTORY = CompiledQuery(
+    lambda group_id: with_total(_transactions(group_id)).values_list(*_ORDER_COLUMNS, TOTAL), 1
+)
+
+
 def history_page(group: Group, number) -> tuple[Page, list[dict]]:
     """A page of the group's transactions (drafts are not transactions), newest first, with
     their lines: two statements (the page and its total; the page's lines)."""
-    page = counted_page("history", _transactions, (group.pk,), _ORDER_COLUMNS, PER_PAGE, number)
+    page = page_of(_HISTORY, (group.pk,), number, lambda: _transactions(group.pk).count(), PER_PAGE)
     lines: dict[int, list[tuple[int, str]]] = {}
     if page.object_list:
         french = get_language() == "fr"
@@ -133,7 +139,7 @@ def invoice_requests(service_keys: list[str]) -> list[dict]:
             )[:100]
         )
 
-    profiles = compiled_rows(("invoice_requests", tuple(service_keys)), build)
+    profiles = compiled(("invoice_requests", tuple(service_keys)), build).rows()
     return [
         {
             "organisation": legal_name,
@@ -169,8 +175,11 @@ def open_invoices_page(service_keys: list[str], number) -> tuple[Page, list[dict
             state=Order.State.INVOICED, group__service__in=service_keys
         ).order_by("due_on", "pk")
 
-    key = ("open_invoices", tuple(service_keys))
-    page = counted_page(key, build, (), _INVOICE_COLUMNS, PER_PAGE, number)
+    query = compiled(
+        ("open_invoices", tuple(service_keys)),
+        lambda: with_total(build()).values_list(*_INVOICE_COLUMNS, TOTAL),
+    )
+    page = page_of(query, (), number, lambda: build().count(), PER_PAGE)
     head, tail = _url_halves("billing:staff_mark_paid")
     rows = [
         {
@@ -203,8 +212,11 @@ def organisations_page(service_keys: list[str], number) -> tuple[Page, list[dict
             .order_by("legal_name", "pk")
         )
 
-    key = ("organisations", tuple(service_keys))
-    page = counted_page(key, build, (), ("pk", "legal_name", "eligible"), PER_PAGE, number)
+    query = compiled(
+        ("organisations", tuple(service_keys)),
+        lambda: with_total(build()).values_list("pk", "legal_name", "eligible", TOTAL),
+    )
+    page = page_of(query, (), number, lambda: build().count(), PER_PAGE)
     head, tail = _url_halves("billing:staff_invoice_eligibility")
     rows = [
         {"pk": str(pk), "name": name, "eligible": eligible, "url": f"{head}{pk}{tail}"}

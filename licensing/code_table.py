@@ -11,9 +11,10 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from billing.paging import CountedPaginator, compiled_rows
 from licensing.codes import display
 from licensing.models import Application, LicenceCode
+from portal.lib.compiled import CompiledQuery
+from portal.lib.paging import CountedPaginator
 from portal.models import Group
 
 _COLUMNS = (
@@ -78,11 +79,15 @@ class _RowMaker:
         }
 
 
-def _codes(group_id: int, state: str) -> QuerySet:
+def _codes(group_id: int, state: str = "") -> QuerySet:
     codes = LicenceCode.objects.filter(group_id=group_id)
     if state:
         codes = codes.filter(state=state)
     return codes.order_by("created_at", "id").values_list(*_COLUMNS)
+
+
+_CODES = CompiledQuery(_codes, 1)
+_CODES_IN_STATE = CompiledQuery(_codes, 2)
 
 
 def code_page(
@@ -96,12 +101,10 @@ def code_page(
     paginator = CountedPaginator([], per_page, counts[state or "total"])
     wanted = paginator.get_page(number).number  # as the paginator reads `number`
     start = (wanted - 1) * per_page
-    rows = compiled_rows(
-        ("licence_codes", state),
-        lambda group_id: _codes(group_id, state),
-        (group.pk,),
-        f" LIMIT {int(per_page)} OFFSET {int(start)}",
-    )
+    if state:
+        rows = _CODES_IN_STATE.rows(group.pk, state, limit=per_page, offset=start)
+    else:
+        rows = _CODES.rows(group.pk, limit=per_page, offset=start)
     maker = _RowMaker(group)
     return Page(rows, wanted, paginator), [maker.row(*values) for values in rows]
 

@@ -6,9 +6,10 @@ from django.core.paginator import Page
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from billing.paging import counted_page
 from licensing.models import Application
 from licensing.queries import staff_exam_queue
+from portal.lib.compiled import CompiledQuery
+from portal.lib.paging import TOTAL, page_of, with_total
 
 PER_PAGE = 50
 _COLUMNS = (
@@ -20,10 +21,11 @@ _COLUMNS = (
     "certification__name_fr",
     "certification__name_en",
 )
+_QUEUE = CompiledQuery(lambda: with_total(staff_exam_queue()).values_list(*_COLUMNS, TOTAL))
 
 
 def exam_page(number) -> tuple[Page, list[dict]]:
-    page = counted_page("staff_exams", staff_exam_queue, (), _COLUMNS, PER_PAGE, number)
+    page = page_of(_QUEUE, (), number, lambda: staff_exam_queue().count(), PER_PAGE)
     states = {value: str(label) for value, label in Application.State.choices}
     french = get_language() == "fr"
     # "…/staff/exams/0/" split around the application's id.

@@ -11,9 +11,9 @@ from django.db.models import OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from permits.compiled import CompiledQuery, instance
 from permits.models import Application, ApplicationTemplate, ContractorAccount, Fee
 from portal.access import active_memberships, group_permissions
+from portal.lib.compiled import CompiledQuery, instance
 from portal.lib.request_memo import remembered
 from portal.models import Group, GroupUserPermission, Membership
 

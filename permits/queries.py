@@ -4,9 +4,9 @@ queries whatever the row count."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
-from permits.compiled import CompiledQuery
 from permits.models import Application, ContractorAccount, Fee, PinAttempt
-from permits.paging import TOTAL, page_of, with_total
+from portal.lib.compiled import CompiledQuery
+from portal.lib.paging import TOTAL, page_of, with_total
 from portal.models import Membership, PrivateFile
 
 
@@ -108,6 +108,7 @@ def account_applications_page(account: ContractorAccount, requested):
         _APPLICATIONS_ROWS,
         (account.pk,),
         requested,
+        dicts=True,
         count=Application.objects.filter(account=account).count,
     )
 
@@ -151,6 +152,7 @@ def account_fees_page(account: ContractorAccount, requested):
         _FEES_ROWS,
         (account.pk,),
         requested,
+        dicts=True,
         count=Fee.objects.filter(application__account=account).count,
     )
 
@@ -229,9 +231,12 @@ def city_applications_page(status: str, requested):
             _CITY_APPLICATION_ROWS_IN_STATUS,
             (status,),
             requested,
+            dicts=True,
             count=Application.objects.filter(status=status).count,
         )
-    return page_of(_CITY_APPLICATION_ROWS, (), requested, count=Application.objects.count)
+    return page_of(
+        _CITY_APPLICATION_ROWS, (), requested, dicts=True, count=Application.objects.count
+    )
 
 
 def _city_attempt_rows():
@@ -254,4 +259,4 @@ _CITY_ATTEMPT_ROWS = CompiledQuery(_city_attempt_rows, 0)
 
 def city_attempts_page(requested):
     """Every refused Associate, newest first."""
-    return page_of(_CITY_ATTEMPT_ROWS, (), requested, count=PinAttempt.objects.count)
+    return page_of(_CITY_ATTEMPT_ROWS, (), requested, dicts=True, count=PinAttempt.objects.count)
