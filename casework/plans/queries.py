@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page
 from django.db import connection, transaction
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -13,7 +14,6 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 
-from casework.compiled import DATE, DATE_2, INT, TEXT, Compiled, PagedRows
 from casework.display import labels, short_date, url_prefix
 from casework.plans.models import (
     CloseReason,
@@ -23,10 +23,12 @@ from casework.plans.models import (
     ServicePlan,
 )
 from casework.registry.models import Client, ServicePoint
+from portal.lib.compiled import CompiledQuery, Statement, combined, compiled, counts
+from portal.lib.paging import counted_page
 from portal.models import Group
 
 
-def _plans_of_group(group_id: int, state: str | None) -> QuerySet[ServicePlan]:
+def _plans_of_group(group_id: int, state: str | None = None) -> QuerySet[ServicePlan]:
     plans = ServicePlan.objects.filter(group_id=group_id)
     if state is not None:
         plans = plans.filter(state=state)
@@ -46,24 +48,35 @@ _LIST_COLUMNS = (
 )
 
 
-@functools.cache
-def _plan_list_queries(by_state: bool) -> tuple[Compiled, Compiled]:
-    plans = _plans_of_group(INT, TEXT if by_state else None)
+def _plan_list_queries(by_state: bool) -> tuple[CompiledQuery, CompiledQuery]:
+    """The counts (plans, closure requests waiting) and the rows of a group's plan list, run
+    with the group's id, and the state if `by_state`."""
+    arity = 2 if by_state else 1
     return (
-        Compiled.counts(plans, incoming_requests(INT)),
-        Compiled.of(plans.values_list(*_LIST_COLUMNS)),
+        compiled(
+            ("casework.plan_counts", arity),
+            lambda group_id, *state: counts(
+                _plans_of_group(group_id, *state), incoming_requests(group_id)
+            ),
+            arity,
+        ),
+        compiled(
+            ("casework.plan_rows", arity),
+            lambda *values: _plans_of_group(*values).values_list(*_LIST_COLUMNS),
+            arity,
+        ),
     )
 
 
-def plans_for_group(group: Group, state: str = "") -> tuple[PagedRows, int]:
-    """The group's plans (in one state if `state` is one), newest first, as tuples of
-    `_LIST_COLUMNS` to page through, and how many closure requests wait for the group's
-    decision: one statement for both counts, one for the page's rows."""
+def plans_for_group(group: Group, state: str, page, per_page: int) -> tuple[Page, int]:
+    """Page `page` of the group's plans (in one state if `state` is one), newest first, as
+    tuples of `_LIST_COLUMNS`, and how many closure requests wait for the group's decision:
+    one statement for both counts, one for the page's rows."""
     by_state = state in ServicePlan.State.values
-    counts, rows = _plan_list_queries(by_state)
-    values = {INT: group.pk, TEXT: state}
-    total, incoming = counts.rows(values)[0]
-    return PagedRows(total, rows, values), incoming
+    count_query, rows = _plan_list_queries(by_state)
+    values = (group.pk, state) if by_state else (group.pk,)
+    total, incoming = count_query.rows(*values)[0]
+    return counted_page(rows, values, page, total, per_page), incoming
 
 
 def plan_list_rows(group: Group, plans: Iterable[tuple]) -> list[dict[str, object]]:
@@ -148,23 +161,27 @@ _OUTGOING_COLUMNS = (
 )
 
 
-@functools.cache
-def _closure_queue_queries() -> tuple[Compiled, Compiled, Compiled]:
-    incoming, outgoing = incoming_requests(INT), outgoing_requests(INT)
+_closure_counts = CompiledQuery(
+    lambda group_id: counts(incoming_requests(group_id), outgoing_requests(group_id)), 1
+)
+_incoming_rows = CompiledQuery(
+    lambda group_id: incoming_requests(group_id).values_list(*_INCOMING_COLUMNS), 1
+)
+_outgoing_rows = CompiledQuery(
+    lambda group_id: outgoing_requests(group_id).values_list(*_OUTGOING_COLUMNS), 1
+)
+
+
+def closure_queue(group: Group, incoming_page, outgoing_page, per_page: int) -> tuple[Page, Page]:
+    """The pages asked for of the group's incoming and outgoing closure requests, as tuples of
+    `_INCOMING_COLUMNS` and `_OUTGOING_COLUMNS`: one statement for both counts, one for each
+    page that has rows."""
+    values = (group.pk,)
+    waiting, sent = _closure_counts.rows(*values)[0]
     return (
-        Compiled.counts(incoming, outgoing),
-        Compiled.of(incoming.values_list(*_INCOMING_COLUMNS)),
-        Compiled.of(outgoing.values_list(*_OUTGOING_COLUMNS)),
+        counted_page(_incoming_rows, values, incoming_page, waiting, per_page),
+        counted_page(_outgoing_rows, values, outgoing_page, sent, per_page),
     )
-
-
-def closure_queue(group: Group) -> tuple[PagedRows, PagedRows]:
-    """The group's incoming and outgoing closure requests to page through, as tuples of
-    `_INCOMING_COLUMNS` and `_OUTGOING_COLUMNS`: one statement for both counts."""
-    counts, incoming, outgoing = _closure_queue_queries()
-    values = {INT: group.pk}
-    waiting, sent = counts.rows(values)[0]
-    return PagedRows(waiting, incoming, values), PagedRows(sent, outgoing, values)
 
 
 def closure_queue_rows(
@@ -265,11 +282,29 @@ _PLAN_COUNTS = ("opened", "active", "clients", *(f"closed_{r}" for r in CloseRea
 
 
 @functools.lru_cache(maxsize=16)
-def _report_query(by_group: bool, placement_types: tuple[int, ...]) -> Compiled:
+def _report_query(by_group: bool, placement_types: tuple[int, ...]) -> CompiledQuery:
     """The report's rows in one statement, built by the ORM once per process for each scope
-    and set of placement types (a reference list): service points, their plan counts and
-    their placement counts, each a subquery of the ORM's, joined on the service point."""
-    start, end = DATE, DATE_2
+    and set of placement types (a reference list), run with the group's id (`by_group`) and
+    the period's first and last days."""
+    if by_group:
+        return CompiledQuery(
+            lambda group_id, start, end: _report_statement(placement_types, start, end, group_id),
+            3,
+            dates=2,
+        )
+    return CompiledQuery(
+        lambda start, end: _report_statement(placement_types, start, end), 2, dates=2
+    )
+
+
+def _report_statement(
+    placement_types: tuple[int, ...],
+    start: datetime.date,
+    end: datetime.date,
+    group_id: int | None = None,
+) -> Statement:
+    """Service points, their plan counts and their placement counts, each a subquery of the
+    ORM's, joined on the service point."""
     points = ServicePoint.objects.order_by()
     # A plan counts only if opened on the client's consent (S3): older rows without one never do.
     plans = ServicePlan.objects.filter(start_date__lte=end, consent__isnull=False).exclude(
@@ -279,10 +314,10 @@ def _report_query(by_group: bool, placement_types: tuple[int, ...]) -> Compiled:
     placements = PlanObjective.objects.filter(
         type_id__in=placement_types, state=PlanObjective.State.SAVED, plan__consent__isnull=False
     )
-    if by_group:
-        points = points.filter(group_id=INT)
-        plans = plans.filter(group_id=INT)
-        placements = placements.filter(group_id=INT)
+    if group_id is not None:
+        points = points.filter(group_id=group_id)
+        plans = plans.filter(group_id=group_id)
+        placements = placements.filter(group_id=group_id)
     closed_counts = {
         f"closed_{reason}": Count(
             "pk", filter=Q(closed_on__gte=start, closed_on__lte=end, close_reason=reason)
@@ -306,14 +341,11 @@ def _report_query(by_group: bool, placement_types: tuple[int, ...]) -> Compiled:
             ended=Count("pk", filter=Q(end_date__gte=start, end_date__lte=end)),
         )
     )
-    parts = [
-        Compiled.of(points.values_list(*_POINT_COLUMNS, "group__organisation__legal_name")),
-        Compiled.of(plan_counts),
-    ]
+    parts = [points.values_list(*_POINT_COLUMNS, "group__organisation__legal_name"), plan_counts]
     columns = ["p.*", *(f'a."{name}"' for name in _PLAN_COUNTS)]
     joins = ["LEFT JOIN ({}) a ON a.service_point_id = p.pk"]
     if placement_types:  # none: nothing to count (and IN () is no SQL)
-        parts.append(Compiled.of(placement_counts))
+        parts.append(placement_counts)
         columns += ["o.started", "o.ended"]
         joins.append("LEFT JOIN ({}) o ON o.service_point_id = p.pk")
     else:
@@ -322,28 +354,25 @@ def _report_query(by_group: bool, placement_types: tuple[int, ...]) -> Compiled:
         f"SELECT {', '.join(columns)} FROM ({{}}) p {' '.join(joins)}"  # noqa: S608 (fixed fragments)
         ' ORDER BY p."group__organisation__legal_name", p."name"'
     )
-    return Compiled(
-        template.format(*(part.sql for part in parts)),
-        tuple(param for part in parts for param in part.params),
-    )
+    return combined(template, *parts)
 
 
-@functools.cache
-def _placement_types() -> Compiled:
-    return Compiled.of(ObjectiveType.objects.filter(is_placement=True).values_list("pk"))
+_placement_types = CompiledQuery(
+    lambda: ObjectiveType.objects.filter(is_placement=True).values_list("pk")
+)
 
 
 def _plan_report(
     *, start: datetime.date, end: datetime.date, group: Group | None
 ) -> list[ReportRow]:
-    placement_types = tuple(pk for (pk,) in _placement_types().rows({}))
+    placement_types = tuple(pk for (pk,) in _placement_types.rows())
     query = _report_query(group is not None, placement_types)
-    values = {DATE: start, DATE_2: end, INT: group.pk if group is not None else None}
+    values = (start, end) if group is None else (group.pk, start, end)
     reasons = CloseReason.values
     rows = []
-    for pk, eo_id, name, operating, legal, *counts in query.rows(values):
-        opened, active, clients, *closed = (n or 0 for n in counts[: 3 + len(reasons)])
-        started, ended = (n or 0 for n in counts[3 + len(reasons) :])
+    for pk, eo_id, name, operating, legal, *numbers in query.rows(*values):
+        opened, active, clients, *closed = (n or 0 for n in numbers[: 3 + len(reasons)])
+        started, ended = (n or 0 for n in numbers[3 + len(reasons) :])
         rows.append(
             ReportRow(
                 point=ReportPoint(pk, eo_id, name, operating or legal),

@@ -11,13 +11,17 @@ argument of `build` (a stand-in), or the query must not be compiled at all:
   the admin), nor the request's user, group or language.
 A value that only picks the query's shape (a state given or not, a staff member's list of
 services) goes in the key of `compiled(key, …)`, one compiled query per key.
-What can be checked is: a query whose parameters hold a date or time, or that builds
-differently in each language of the site, is refused at its first use (ValueError).
+A date the query compares with (a report's period) is an argument too: the last `dates` of
+`build`'s arguments are given `DATE_STAND_INS`, and each run binds its own dates.
+What can be checked is: a query whose parameters hold a date or time other than those
+stand-ins, or that builds differently in each language of the site, is refused at its first
+use (ValueError).
 
 (portal.access's memberships query follows the same pattern with its own code.)"""
 
 import datetime
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -26,23 +30,72 @@ from django.db import connection
 from django.db.models import Model, QuerySet
 from django.utils import translation
 
-# Stand-ins for the values given at run time: no real id or key equals them.
+# Stand-ins for the values given at run time: no real id, key or date equals them.
 STAND_INS = (-987654301, -987654302, -987654303)
+DATE_STAND_INS = (datetime.date(1, 1, 2), datetime.date(1, 1, 3))
 
 
-def _build_sql(build: Callable[..., QuerySet], arity: int) -> tuple[str, tuple[Any, ...]]:
-    sql, params = build(*STAND_INS[:arity]).query.sql_with_params()
-    return sql, tuple(params)
+@dataclass(frozen=True)
+class Statement:
+    """SQL and its parameters, for what one queryset cannot say (several querysets counted or
+    joined together): made of the querysets' own SQL by `combined` or `counts`."""
+
+    sql: str
+    params: tuple[Any, ...]
+
+
+def _statement(query: "QuerySet | Statement") -> Statement:
+    if isinstance(query, Statement):
+        return query
+    sql, params = query.query.sql_with_params()
+    return Statement(sql, tuple(params))
+
+
+def combined(template: str, *queries: "QuerySet | Statement") -> Statement:
+    """`template` with each `{}` replaced by a query's SQL in turn, their parameters in the
+    same order (the template itself is fixed SQL: no value of any request)."""
+    parts = [_statement(query) for query in queries]
+    return Statement(
+        template.format(*(part.sql for part in parts)),
+        tuple(param for part in parts for param in part.params),
+    )
+
+
+def counts(*querysets: QuerySet) -> Statement:
+    """One statement counting the rows of each queryset: one row, a column each."""
+    columns = ", ".join(
+        f"(SELECT COUNT(*) FROM ({{}}) AS c{n})"  # noqa: S608 (fixed SQL; values are parameters)
+        for n in range(len(querysets))
+    )
+    return combined(f"SELECT {columns}", *(q.order_by().values("pk") for q in querysets))
+
+
+def _slot(param: Any, stand_ins: tuple[Any, ...]) -> int:
+    """Which stand-in `param` is (-1: a parameter of the query itself). A text field's lookup
+    turns its stand-in into text."""
+    for index, stand_in in enumerate(stand_ins):
+        if param == stand_in:  # a date never equals a number
+            return index
+        if isinstance(stand_in, int) and param == str(stand_in):
+            return index
+    return -1
 
 
 class CompiledQuery:
-    """`build(*STAND_INS[:arity])` compiled at first use; `rows(*values)` / `dicts(*values)`
-    run it with `values` in place of the stand-ins. A query without slicing may be run a page
-    at a time (`limit`, `offset`)."""
+    """`build(*stand_ins)` compiled at first use; `rows(*values)` / `dicts(*values)` run it
+    with `values` in place of the stand-ins. `build` takes `arity` arguments: ids or keys
+    (`STAND_INS`), then its last `dates` are dates (`DATE_STAND_INS`). It gives a queryset, or
+    a `Statement` made of querysets. A query without slicing may be run a page at a time
+    (`limit`, `offset`)."""
 
-    def __init__(self, build: Callable[..., QuerySet], arity: int = 0):
+    def __init__(
+        self, build: Callable[..., "QuerySet | Statement"], arity: int = 0, dates: int = 0
+    ):
+        if not 0 <= dates <= min(arity, len(DATE_STAND_INS)) or arity - dates > len(STAND_INS):
+            raise ValueError(f"{build!r}: no stand-ins for {arity} values ({dates} dates)")
         self.build = build
         self.arity = arity
+        self.stand_ins = (*STAND_INS[: arity - dates], *DATE_STAND_INS[:dates])
 
     @cached_property
     def _compiled(self) -> tuple[str, tuple[Any, ...], list[int]]:
@@ -50,17 +103,18 @@ class CompiledQuery:
         built = []
         for language in languages:
             with translation.override(language):
-                built.append(_build_sql(self.build, self.arity))
-        sql, params = built[0]
+                built.append(_statement(self.build(*self.stand_ins)))
+        sql, params = built[0].sql, built[0].params
         if any(other != built[0] for other in built[1:]):
             raise ValueError(f"{self.build!r} builds a different query per language or run")
-        if any(isinstance(p, (datetime.date, datetime.time)) for p in params):
-            raise ValueError(f"{self.build!r} would freeze a date or time in its statement")
         # Where each stand-in sits among the parameters (-1: a parameter of the query itself).
-        # A text field's lookup turns its stand-in into text.
-        keys = [*STAND_INS, *map(str, STAND_INS)]
-        slots = [keys.index(p) % len(STAND_INS) if p in keys else -1 for p in params]
-        for index, stand_in in enumerate(STAND_INS[: self.arity]):
+        slots = [_slot(p, self.stand_ins) for p in params]
+        if any(
+            isinstance(p, (datetime.date, datetime.time)) and slot < 0
+            for p, slot in zip(params, slots, strict=True)
+        ):
+            raise ValueError(f"{self.build!r} would freeze a date or time in its statement")
+        for index, stand_in in enumerate(self.stand_ins):
             # A stand-in not bound as a whole parameter (a "contains" lookup, a computed value)
             # would run with the stand-in itself: refuse it.
             embedded = any(
@@ -98,13 +152,15 @@ class CompiledQuery:
 _by_key: dict[Hashable, CompiledQuery] = {}
 
 
-def compiled(key: Hashable, build: Callable[..., QuerySet], arity: int = 0) -> CompiledQuery:
+def compiled(
+    key: Hashable, build: Callable[..., "QuerySet | Statement"], arity: int = 0, dates: int = 0
+) -> CompiledQuery:
     """The compiled query of `build` for `key`, for a query whose shape depends on a value that
     cannot be a stand-in (a list of services of any length): `key` must name every such value
     `build` reads, so that each one has its own statement."""
     query = _by_key.get(key)
     if query is None:
-        query = _by_key[key] = CompiledQuery(build, arity)
+        query = _by_key[key] = CompiledQuery(build, arity, dates)
     return query
 
 

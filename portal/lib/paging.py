@@ -1,7 +1,9 @@
 """A list page and its row count in one statement (issue 19): the page's rows carry the total
 (`COUNT(*) OVER ()`, see `with_total`), so Django's paginator needs no COUNT query of its own.
 Only a page past the end, or below 1, also counts the rows (`count()`) and reads the page
-`Paginator.get_page` would answer: the same page and rows as the plain paginator gives."""
+`Paginator.get_page` would answer: the same page and rows as the plain paginator gives.
+Where the count is read already (with other counts in one statement), `counted_page` reads
+the page's rows alone."""
 
 from collections.abc import Callable
 
@@ -75,4 +77,17 @@ def page_of(
     paginator = CountedPaginator([], per_page, count())
     number = paginator.get_page(requested).number
     rows, _total = _fetch(query, values, dicts, per_page, number)
+    return Page(rows, number, paginator)
+
+
+def counted_page(
+    query: CompiledQuery, values: tuple, requested, count: int, per_page: int = 50
+) -> Page:
+    """`Paginator(rows, per_page).get_page(requested)` for the `count` rows of `query` run with
+    `values` (a values_list() query, no total): one statement, none for an empty page."""
+    paginator = CountedPaginator([], per_page, count)
+    number = paginator.get_page(requested).number
+    offset = (number - 1) * per_page
+    size = min(per_page, count - offset)
+    rows = query.rows(*values, limit=size, offset=offset) if size > 0 else []
     return Page(rows, number, paginator)

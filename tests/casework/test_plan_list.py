@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.utils import translation
 
-from casework.compiled import INT, TEXT
 from casework.display import short_date
 from casework.plans import queries as plan_queries
 from casework.plans import services as plans
@@ -78,10 +77,10 @@ def test_the_compiled_queries_give_the_orms_rows(providers):
     _plans(p, 3)
     for by_state, state in ((False, ""), (True, "active"), (True, "closed")):
         counts, rows = plan_queries._plan_list_queries(by_state)
-        values = {INT: p.a.group.pk, TEXT: state}
+        values = (p.a.group.pk, state) if by_state else (p.a.group.pk,)
         orm = plan_queries._plans_of_group(p.a.group.pk, state or None)
-        assert counts.rows(values) == [(orm.count(), 0)]
-        assert rows.rows(values) == list(orm.values_list(*plan_queries._LIST_COLUMNS))
+        assert counts.rows(*values) == [(orm.count(), 0)]
+        assert rows.rows(*values) == list(orm.values_list(*plan_queries._LIST_COLUMNS))
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -1,13 +1,15 @@
 """The core's compiled queries (portal.lib.compiled) and one-statement list pages
 (portal.lib.paging): the same pages and rows as Django's paginator, each request's own values."""
 
+import datetime
+
 import pytest
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from portal.lib.compiled import CompiledQuery, compiled
-from portal.lib.paging import TOTAL, page_of, with_total
+from portal.lib.compiled import CompiledQuery, compiled, counts
+from portal.lib.paging import TOTAL, counted_page, page_of, with_total
 from portal.models import Organisation
 from tests.factories import OrganisationFactory
 
@@ -121,3 +123,59 @@ def test_a_value_that_cannot_be_bound_is_refused():
     query = CompiledQuery(lambda name: Organisation.objects.filter(legal_name__contains=name), 1)
     with pytest.raises(ValueError):
         query.rows("Acme")
+
+
+def created_between(start: datetime.date, end: datetime.date):
+    return Organisation.objects.filter(
+        created_at__date__gte=start, created_at__date__lte=end
+    ).values_list("legal_name")
+
+
+def test_dates_are_bound_per_run():
+    # A report's period: the statement is compiled once, each run reads its own days.
+    OrganisationFactory(legal_name="Today")
+    today = timezone.localdate()
+    query = CompiledQuery(created_between, 2, dates=2)
+    assert query.rows(today, today) == [("Today",)]
+    yesterday = today - datetime.timedelta(days=1)
+    assert query.rows(yesterday, yesterday) == []
+
+
+def test_a_date_computed_while_building_is_refused():
+    # The first request's day, frozen for every later one, beside a bound one.
+    query = CompiledQuery(lambda start: created_between(start, timezone.localdate()), 1, dates=1)
+    with pytest.raises(ValueError, match="freeze a date"):
+        query.rows(datetime.date(2026, 1, 1))
+
+
+def test_several_counts_are_one_statement(django_assert_num_queries):
+    kept = OrganisationFactory(legal_name="A")
+    OrganisationFactory(legal_name="B")
+    query = CompiledQuery(
+        lambda excluded: counts(by_name(excluded), Organisation.objects.filter(pk=excluded)), 1
+    )
+    query.rows(kept.pk)  # compiled at first use
+    with django_assert_num_queries(1):
+        assert query.rows(kept.pk) == [(1, 1)]
+    assert query.rows(-1) == [(2, 0)]
+
+
+@pytest.mark.parametrize("number", [None, "1", "2", "3", "4", "0", "x", 2])
+def test_a_page_of_a_known_count_matches_the_paginators(number, django_assert_num_queries):
+    for n in range(5):
+        OrganisationFactory(legal_name=f"Org {n}")
+    expected = Paginator(by_name(-1).values_list(*COLUMNS), 2).get_page(number)
+    query = CompiledQuery(lambda excluded: by_name(excluded).values_list(*COLUMNS), 1)
+    query.rows(-1)  # compiled at first use
+    with django_assert_num_queries(1):
+        page = counted_page(query, (-1,), number, 5, 2)
+    assert page.number == expected.number
+    assert list(page.object_list) == list(expected.object_list)
+    assert page.paginator.num_pages == 3
+
+
+def test_an_empty_page_of_a_known_count_runs_no_statement(django_assert_num_queries):
+    query = CompiledQuery(lambda excluded: by_name(excluded).values_list(*COLUMNS), 1)
+    with django_assert_num_queries(0):
+        page = counted_page(query, (-1,), "3", 0, 2)
+    assert list(page) == [] and page.number == 1

@@ -3,7 +3,6 @@ provider asks with the client's consent, the owner accepts or refuses."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -81,9 +80,9 @@ def closure_request_new(request, group_id: int, client_id: int):
 @require_http_methods(["GET"])
 def closure_queue(request, group_id: int):
     group = plan_group(request, group_id, PLANS)
-    waiting, sent = plan_queries.closure_queue(group)
-    incoming = Paginator(waiting, PAGE_SIZE).get_page(request.GET.get("page"))
-    outgoing = Paginator(sent, PAGE_SIZE).get_page(request.GET.get("sent"))
+    incoming, outgoing = plan_queries.closure_queue(
+        group, request.GET.get("page"), request.GET.get("sent"), PAGE_SIZE
+    )
     incoming_rows, outgoing_rows = plan_queries.closure_queue_rows(
         group, incoming.object_list, outgoing.object_list
     )

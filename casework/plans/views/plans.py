@@ -3,7 +3,6 @@ is), the plan page and its objectives."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,8 +26,7 @@ from portal.selectors import audit_history
 def plan_list(request, group_id: int):
     group = plan_group(request, group_id, PLANS)
     state = request.GET.get("state", "")
-    plans, incoming = plan_queries.plans_for_group(group, state)
-    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, incoming = plan_queries.plans_for_group(group, state, request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "casework/plans/list.html",
