@@ -113,14 +113,6 @@ def account_applications_page(account: ContractorAccount, requested):
     )
 
 
-def account_fees(account: ContractorAccount) -> QuerySet[Fee]:
-    return (
-        Fee.objects.filter(application__account=account)
-        .select_related("application", "payment__paid_by")
-        .order_by("-created_at", "-pk")
-    )
-
-
 def _fees_rows(account_id):
     return (
         with_total(Fee.objects.filter(application__account_id=account_id))
