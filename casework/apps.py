@@ -2,11 +2,23 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _participates(user) -> bool:
-    from casework.registry.queries import user_casework_groups
+def _participation(user_id):
+    """Active members of a provider's group (user_casework_groups, as a queryset that
+    portal.service_registry runs); the ministry's staff take part by their office."""
+    from portal.models import Group
+
+    return Group.objects.filter(
+        service="casework",
+        memberships__user_id=user_id,
+        memberships__status="active",
+        casework_provider__isnull=False,
+    )
+
+
+def _is_ministry(user) -> bool:
     from casework.registry.services import is_ministry
 
-    return is_ministry(user) or bool(user_casework_groups(user))
+    return is_ministry(user)
 
 
 class CaseworkConfig(AppConfig):
@@ -28,7 +40,8 @@ class CaseworkConfig(AppConfig):
                 key="casework",
                 name=_("Summer Jobs Service"),
                 description=_("Service providers manage clients, employers and service plans."),
-                participates=_participates,
+                participation=_participation,
+                participates_by_office=_is_ministry,
                 url_name="casework:home",
                 open_to_all=False,  # providers' staff are added by their manager
                 order=50,

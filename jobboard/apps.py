@@ -4,31 +4,26 @@ from django.utils.translation import gettext_lazy as _
 from jobboard.contact import CONTACT_EMAIL
 
 
-def takes_part(user) -> bool:
-    """An employer request started or a job-board membership (requested or active); one query."""
+def participation(user_id):
+    """An employer request started or a job-board membership (requested or active); the
+    dashboard runs it with the other services' checks (portal.service_registry)."""
     from django.db.models import Exists, OuterRef, Q
 
     from accounts.models import User
     from jobboard.employer.models import EmployerApplication
     from portal.models import Membership
 
-    if not user.is_authenticated:
-        return False
-    return (
-        User.objects.filter(pk=user.pk)
-        .filter(
-            Q(Exists(EmployerApplication.objects.filter(user=OuterRef("pk"))))
-            | Q(
-                Exists(
-                    Membership.objects.filter(
-                        user=OuterRef("pk"),
-                        group__service="jobboard",
-                        status__in=[Membership.Status.ACTIVE, Membership.Status.REQUESTED],
-                    )
+    return User.objects.filter(pk=user_id).filter(
+        Q(Exists(EmployerApplication.objects.filter(user=OuterRef("pk"))))
+        | Q(
+            Exists(
+                Membership.objects.filter(
+                    user=OuterRef("pk"),
+                    group__service="jobboard",
+                    status__in=[Membership.Status.ACTIVE, Membership.Status.REQUESTED],
                 )
             )
         )
-        .exists()
     )
 
 
@@ -55,7 +50,7 @@ class JobboardConfig(AppConfig):
                 description=_(
                     "Employers publish engineering job postings, validated by the regulator."
                 ),
-                participates=takes_part,
+                participation=participation,
                 # The job site is the service's home (its header links there); employers go
                 # on to their space from it, or straight from the portal's entries.
                 url_name="jobboard:home",

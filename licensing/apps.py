@@ -2,33 +2,34 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def participates(user) -> bool:
-    """A member of a licensing group, or someone who took the course or applied."""
+def participation(user_id):
+    """A member of a licensing group, or someone who took the course or applied (the
+    dashboard runs it with the other services' checks: portal.service_registry)."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from accounts.models import User
     from licensing.models import Application, IntroCourseCompletion
     from portal.models import Membership
 
-    if not user.is_authenticated:
-        return False
-    from django.db.models import Exists, Q
-
-    from accounts.models import User
-
-    # One query (the dashboard asks every service).
-    return (
-        User.objects.filter(pk=user.pk)
-        .filter(
-            Q(
-                Exists(
-                    Membership.objects.filter(
-                        user=user, group__service="licensing", status=Membership.Status.ACTIVE
-                    )
+    return User.objects.filter(pk=user_id).filter(
+        Q(
+            Exists(
+                Membership.objects.filter(
+                    user=OuterRef("pk"),
+                    group__service="licensing",
+                    status=Membership.Status.ACTIVE,
                 )
             )
-            | Q(Exists(IntroCourseCompletion.objects.filter(user=user)))
-            | Q(Exists(Application.objects.filter(applicant=user)))
         )
-        .exists()
+        | Q(Exists(IntroCourseCompletion.objects.filter(user=OuterRef("pk"))))
+        | Q(Exists(Application.objects.filter(applicant=OuterRef("pk"))))
     )
+
+
+def participates(user) -> bool:
+    from portal.service_registry import get_service
+
+    return get_service("licensing").participates(user)
 
 
 class LicensingConfig(AppConfig):
@@ -56,7 +57,7 @@ class LicensingConfig(AppConfig):
                     "Companies buy certification licences in bulk; "
                     "employees apply, get approved and redeem a code."
                 ),
-                participates=participates,
+                participation=participation,
                 url_name="licensing:home",
                 order=30,
                 staff_role="certification_office",

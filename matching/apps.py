@@ -4,20 +4,35 @@ from django.utils.translation import gettext_lazy as _
 from portal.lib.tasks import enqueue
 
 
-def participates_query(user) -> bool:
-    from django.db import connection
+def participation(user_id):
+    """An operator, or a member (active or requested) of a system owner's group: the
+    dashboard runs it with the other services' checks (portal.service_registry)."""
+    from django.db.models import Exists, OuterRef, Q
 
-    if not user.is_authenticated:
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT EXISTS (SELECT 1 FROM matching_operatorprofile WHERE user_id = %s) OR EXISTS ("
-            " SELECT 1 FROM matching_ownerprofile o JOIN portal_membership m"
-            " ON m.group_id = o.group_id"
-            " WHERE m.user_id = %s AND m.status IN ('active', 'requested'))",
-            [user.pk, user.pk],
+    from accounts.models import User
+    from matching.models import OperatorProfile, OwnerProfile
+    from portal.models import Membership
+
+    return User.objects.filter(pk=user_id).filter(
+        Q(Exists(OperatorProfile.objects.filter(user=OuterRef("pk"))))
+        | Q(
+            Exists(
+                OwnerProfile.objects.filter(
+                    group__memberships__user=OuterRef("pk"),
+                    group__memberships__status__in=[
+                        Membership.Status.ACTIVE,
+                        Membership.Status.REQUESTED,
+                    ],
+                )
+            )
         )
-        return bool(cursor.fetchone()[0])
+    )
+
+
+def participates_query(user) -> bool:
+    from portal.service_registry import get_service
+
+    return get_service("matching").participates(user)
 
 
 class MatchingConfig(AppConfig):
@@ -38,7 +53,7 @@ class MatchingConfig(AppConfig):
                     "Licensed drinking-water and wastewater operators register their certificates; "
                     "verified system owners find available operators."
                 ),
-                participates=participates_query,
+                participation=participation,
                 url_name="matching:home",
                 order=10,
                 staff_role="accreditation_office",

@@ -2,10 +2,13 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def _participates(user) -> bool:
-    from permits.queries import user_participates
+def _participation(user_id):
+    """An active member of a contractor account's group (portal.service_registry runs it)."""
+    from portal.models import Membership
 
-    return user_participates(user)
+    return Membership.objects.filter(
+        user_id=user_id, status=Membership.Status.ACTIVE, group__service="permits"
+    )
 
 
 class PermitsConfig(AppConfig):
@@ -29,7 +32,7 @@ class PermitsConfig(AppConfig):
                 description=_(
                     "Professional and contractor accounts, shared with colleagues through a PIN."
                 ),
-                participates=_participates,
+                participation=_participation,
                 url_name="permits:contractors",
                 order=40,
                 staff_role="city",
