@@ -3,10 +3,12 @@ import logging
 from django.conf import settings
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.core.paginator import Paginator
+from django.core.signals import setting_changed
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse, translate_url
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
@@ -35,6 +37,30 @@ def legal_page(request, page: str):
     return render(request, f"portal/legal/{page}.html")
 
 
+# The dashboard's two lists of services, rendered once per language, URLconf, script prefix
+# and set of services taken part in (at most 2 × 2^5 per language): the same HTML for
+# everyone with that set (issue 19). Forgotten when a setting changes (tests).
+_services_html: dict[tuple, str] = {}
+setting_changed.connect(
+    lambda **kwargs: _services_html.clear(), dispatch_uid="portal_dashboard_forget"
+)
+
+
+def _services_sections(mine: list[Service], others: list[Service], queue: bool) -> str:
+    key = (
+        translation.get_language(),
+        get_urlconf(),
+        get_script_prefix(),
+        tuple(service.key for service in mine),
+        queue,
+    )
+    found = _services_html.get(key)
+    if found is None:
+        context = {"my_services": mine, "other_services": others, "queue_rows": queue}
+        found = _services_html[key] = render_to_string("portal/_dashboard_services.html", context)
+    return found
+
+
 @login_required
 @require_GET
 def dashboard(request):
@@ -48,7 +74,10 @@ def dashboard(request):
     return render(
         request,
         "portal/dashboard.html",
-        {"my_services": mine, "other_services": others, "queue_rows": queue_rows},
+        {
+            "queue_rows": queue_rows,
+            "services_html": _services_sections(mine, others, bool(queue_rows)),
+        },
     )
 
 

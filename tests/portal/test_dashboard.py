@@ -72,3 +72,26 @@ def test_the_statement_count_is_the_same_whatever_the_services(client, alice, bo
     client.force_login(bob)
     client.get("/fr/dashboard/")
     assert statements(client, "/fr/dashboard/") == nothing
+
+
+def test_the_lists_of_services_are_each_languages_own(client, alice):
+    """They are rendered once per language and set of services, and reused."""
+    make_member(alice, GroupFactory(service="licensing"))
+    client.force_login(alice)
+    for _ in range(2):
+        french = client.get("/fr/dashboard/").content.decode()
+        english = client.get("/en/dashboard/").content.decode()
+        assert "Mes services" in french and 'href="/fr/licensing/"' in french
+        assert "Autres services" in french and "My services" not in french
+        assert "My services" in english and 'href="/en/licensing/"' in english
+        assert "Mes services" not in english
+
+
+def test_office_staff_see_their_queue_and_the_services(client):
+    """The lists depend on the queue too: without a service, staff see no "My services"."""
+    staff = UserFactory(staff_role="regulator")
+    client.force_login(staff)
+    html = client.get("/en/dashboard/").content.decode()
+    assert 'id="my-services"' not in html and 'id="other-services"' in html
+    client.force_login(UserFactory())
+    assert 'data-testid="no-services"' in client.get("/en/dashboard/").content.decode()
