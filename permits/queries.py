@@ -35,12 +35,6 @@ def user_account_rows(user) -> list[dict]:
     return _USER_ACCOUNT_ROWS.dicts(user.pk)
 
 
-def user_participates(user) -> bool:
-    return Membership.objects.filter(
-        user=user, status=Membership.Status.ACTIVE, group__service="permits"
-    ).exists()
-
-
 def linked_members(account: ContractorAccount) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(group_id=account.group_id, status=Membership.Status.ACTIVE)
