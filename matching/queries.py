@@ -168,9 +168,9 @@ class Found(NamedTuple):
 
 
 def _search_rows(shape: SearchShape, *values) -> QuerySet:
-    """The page's rows, each with its eligible certificates' classes (newest first, as the
-    operator's credentials are ordered) and, last, the capped count of all the rows: one
-    statement."""
+    """The page's rows, each with its eligible certificates' classes (in the order they were
+    added: the order the prefetch of the certificates gave, by their table's order, now said)
+    and, last, the capped count of all the rows: one statement."""
     bound = iter(values)
     region = next(bound) if shape.region else None
     credential_class = next(bound) if shape.credential_class else None
@@ -189,7 +189,7 @@ def _search_rows(shape: SearchShape, *values) -> QuerySet:
     classes = ArraySubquery(
         eligible_credentials(today=today)
         .filter(holder_id=OuterRef("user_id"))
-        .order_by(*Credential._meta.ordering)
+        .order_by("pk")
         .values("credential_class_id")
     )
     return (

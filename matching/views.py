@@ -442,7 +442,7 @@ def search(request, profile):
             requested=request.GET.get("page"),
             per_page=PAGE_SIZE,
         )
-        rows_html = _result_rows(page.object_list)
+        rows_html = _result_rows(list(page))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
