@@ -9,6 +9,9 @@ So only forms whose options are fixed or come from `matching.reference` belong h
 with errors is never remembered (a message may quote the input), nor under DEBUG (an edited
 template shows at once). The memo is bounded: emptied when it holds MAX_ENTRIES, and a key
 longer than MAX_KEY_CHARS (many repeated values) is rendered each time.
+
+`static_html` remembers, the same way, fragments of fixed text (translated labels, URLs of
+the active language), which depend on nothing but the language.
 """
 
 from typing import Any
@@ -59,4 +62,18 @@ def form_html(template: str, form: forms.BaseForm) -> str:
         if len(_memo) >= MAX_ENTRIES:
             _memo.clear()
         html = _memo[key] = render_to_string(template, {"form": form})
+    return html
+
+
+def static_html(template: str) -> str:
+    """`template` rendered without context, once per language (a fragment whose only values
+    are `{% translate %}` and `{% url %}`: never a request's, a user's or a form's)."""
+    if settings.DEBUG:
+        return render_to_string(template)
+    key = (template, translation.get_language())
+    html = _memo.get(key)
+    if html is None:
+        if len(_memo) >= MAX_ENTRIES:
+            _memo.clear()
+        html = _memo[key] = render_to_string(template)
     return html

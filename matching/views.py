@@ -448,7 +448,11 @@ def search(request, profile):
     context = {
         "form": form,
         "criteria_fields": rendered.form_html("matching/_search_criteria.html", form),
+        "top_html": rendered.static_html("matching/_search_top.html"),
         "page": page,
+        "results_head_html": (
+            rendered.static_html("matching/_search_results_head.html") if page is not None else ""
+        ),
         "rows_html": rows_html,
         "query": query.urlencode(),
         "save_fields": (

@@ -89,3 +89,21 @@ def test_owner_profile_of_a_pending_organisation_creator():
     group.status = Group.Status.ACTIVE  # approved: a requested membership no longer counts
     group.save()
     assert queries.owner_profile_for_user(creator) is None
+
+
+def test_fixed_fragments_in_each_language(searching):
+    """The heading and the table's head are remembered per language: each page shows its own."""
+    from django.utils import translation
+
+    helpers.operator()
+    for _ in range(2):
+        for language in ("fr", "en"):
+            html = searching.get(f"/{language}/matching/search/", {"region": ""}).content.decode()
+            with translation.override(language):
+                for text in (
+                    "Account overview",
+                    "Available operators",
+                    "Certificates and licences",
+                ):
+                    assert translation.gettext(text) in html
+                assert f'href="/{language}/matching/owner/"' in html
