@@ -10,11 +10,12 @@ with errors is never remembered (a message may quote the input), nor under DEBUG
 template shows at once). The memo is bounded: emptied when it holds MAX_ENTRIES, and a key
 longer than MAX_KEY_CHARS (many repeated values) is rendered each time.
 
-`static_html` remembers, the same way, fragments of fixed text (translated labels, URLs of
-the active language), which depend on nothing but the language.
+`per_language` and `static_html` remember, the same way, fixed text (translated labels,
+fragments, URLs of the active language), which depends on nothing but the language.
 """
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -25,7 +26,8 @@ from matching.reference import reference
 
 MAX_ENTRIES = 500
 MAX_KEY_CHARS = 500
-_memo: dict[tuple, str] = {}
+_memo: dict[tuple, Any] = {}
+T = TypeVar("T")
 
 
 def _shown_values(form: forms.BaseForm) -> tuple | None:
@@ -65,15 +67,21 @@ def form_html(template: str, form: forms.BaseForm) -> str:
     return html
 
 
-def static_html(template: str) -> str:
-    """`template` rendered without context, once per language (a fragment whose only values
-    are `{% translate %}` and `{% url %}`: never a request's, a user's or a form's)."""
+def per_language(name: str, build: Callable[[], T]) -> T:
+    """`build()` once per language (`name` names what it builds): fixed text, translated, and
+    URLs of the active language; never a request's, a user's or a form's values."""
     if settings.DEBUG:
-        return render_to_string(template)
-    key = (template, translation.get_language())
-    html = _memo.get(key)
-    if html is None:
+        return build()
+    key = (name, translation.get_language())
+    found = _memo.get(key)
+    if found is None:
         if len(_memo) >= MAX_ENTRIES:
             _memo.clear()
-        html = _memo[key] = render_to_string(template)
-    return html
+        found = _memo[key] = build()
+    return found
+
+
+def static_html(template: str) -> str:
+    """`template` rendered without context, once per language (a fragment whose only values
+    are `{% translate %}` and `{% url %}`)."""
+    return per_language(template, lambda: render_to_string(template))

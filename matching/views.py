@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -456,9 +457,7 @@ def search(request, profile):
         "rows_html": rows_html,
         "query": query.urlencode(),
         "save_fields": (
-            rendered.form_html("matching/_save_search_fields.html", SaveSearchForm())
-            if page is not None
-            else ""
+            rendered.per_language("matching-save-fields", _save_fields) if page is not None else ""
         ),
         "profile": profile,
     }
@@ -476,6 +475,20 @@ _ROW = (
 )
 
 
+def _save_fields() -> str:
+    """The save form's fields: an unbound form whose HTML depends on the language only."""
+    return render_to_string("matching/_save_search_fields.html", {"form": SaveSearchForm()})
+
+
+def _row_constants() -> tuple[dict[int, str], dict[str, str], str]:
+    """The days' and shifts' names and the detail page's URL (with `{}` for the id)."""
+    return (
+        {day.value: str(day.label) for day in Weekday},
+        {shift.value: str(shift.label) for shift in Shift},
+        reverse("matching:operator_detail", args=[0]).replace("/0/", "/{}/"),
+    )
+
+
 def _result_rows(found: list[queries.Found]) -> str:
     """The results table's rows, built here once rather than by template loops and filters
     per row (issue 19): the same HTML the template wrote, every value escaped."""
@@ -483,9 +496,7 @@ def _result_rows(found: list[queries.Found]) -> str:
         return ""
     ref = reference()
     classes = queries.class_labels({pk for row in found for pk in row.classes}, ref)
-    day_names = {day.value: str(day.label) for day in Weekday}
-    shift_names = {shift.value: str(shift.label) for shift in Shift}
-    detail_url = reverse("matching:operator_detail", args=[0]).replace("/0/", "/{}/")
+    day_names, shift_names, detail_url = rendered.per_language("matching-rows", _row_constants)
     lines = []
     for row in found:
         certificates = format_html_join(
