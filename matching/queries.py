@@ -22,7 +22,7 @@ from django.utils import timezone
 from credentials.models import Credential, CredentialClass, CredentialType, RegistryRecord
 from matching.models import OperatorProfile, OwnerProfile, ProfileState, Region, SavedSearch
 from matching.reference import reference
-from portal.lib.compiled import CompiledQuery, compiled, instance
+from portal.lib.compiled import CompiledQuery, instance
 from portal.lib.paging import TOTAL, CountedPaginator
 from portal.models import Group, Membership, Organisation
 
@@ -150,6 +150,12 @@ class SearchShape:
     cap: int
 
 
+# Compiled search statements, one per shape, bounded: the days' combinations times the shifts
+# and types make thousands of possible shapes, of which a few dozen are used.
+MAX_SEARCH_SHAPES = 200
+_SEARCHES: dict[SearchShape, CompiledQuery] = {}
+
+
 class Person(NamedTuple):
     email: str
     display_name: str
@@ -247,9 +253,13 @@ def search_page(
         *([credential_class.pk] if credential_class is not None else []),
         timezone.localdate(),
     ]
-    query = compiled(
-        ("matching-search", shape), partial(_search_rows, shape), arity=len(values), dates=1
-    )
+    query = _SEARCHES.get(shape)
+    if query is None:
+        if len(_SEARCHES) >= MAX_SEARCH_SHAPES:
+            _SEARCHES.clear()
+        query = _SEARCHES[shape] = CompiledQuery(
+            partial(_search_rows, shape), arity=len(values), dates=1
+        )
 
     def fetch(number: int) -> tuple[list[Found], int]:
         offset = (number - 1) * per_page

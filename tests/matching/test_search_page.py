@@ -107,3 +107,13 @@ def test_fixed_fragments_in_each_language(searching):
                 ):
                     assert translation.gettext(text) in html
                 assert f'href="/{language}/matching/owner/"' in html
+
+
+def test_compiled_searches_are_bounded(searching, monkeypatch):
+    monkeypatch.setattr(queries, "MAX_SEARCH_SHAPES", 2)
+    monkeypatch.setattr(queries, "_SEARCHES", {})
+    op = helpers.operator(days=(1, 2, 3))
+    for days in (["1"], ["2"], ["3"], ["1"]):
+        page = searching.get("/en/matching/search/", {"days": days}).context["page"]
+        assert [row.pk for row in page] == [op.pk]
+        assert len(queries._SEARCHES) <= 2
