@@ -262,16 +262,18 @@ class SearchForm(forms.Form):
         required=False,
         empty_label=_("Any class"),
     )
+    # Choices given as callables: a form copies its fields' choices at each construction, and
+    # deep-copying these lists of lazy labels was most of a search form's cost (issue 19).
     days = forms.TypedMultipleChoiceField(
         label=_("Available on"),
-        choices=Weekday.choices,
+        choices=lambda: Weekday.choices,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     shift = forms.ChoiceField(
         label=_("Shift"),
-        choices=[("", _("Any shift")), *Shift.choices],
+        choices=lambda: [("", _("Any shift")), *Shift.choices],
         required=False,
     )
 

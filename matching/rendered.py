@@ -9,9 +9,13 @@ So only forms whose options are fixed or come from `matching.reference` belong h
 with errors is never remembered (a message may quote the input), nor under DEBUG (an edited
 template shows at once). The memo is bounded: emptied when it holds MAX_ENTRIES, and a key
 longer than MAX_KEY_CHARS (many repeated values) is rendered each time.
+
+`per_language` and `static_html` remember, the same way, fixed text (translated labels,
+fragments, URLs of the active language), which depends on nothing but the language.
 """
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -22,7 +26,8 @@ from matching.reference import reference
 
 MAX_ENTRIES = 500
 MAX_KEY_CHARS = 500
-_memo: dict[tuple, str] = {}
+_memo: dict[tuple, Any] = {}
+T = TypeVar("T")
 
 
 def _shown_values(form: forms.BaseForm) -> tuple | None:
@@ -60,3 +65,23 @@ def form_html(template: str, form: forms.BaseForm) -> str:
             _memo.clear()
         html = _memo[key] = render_to_string(template, {"form": form})
     return html
+
+
+def per_language(name: str, build: Callable[[], T]) -> T:
+    """`build()` once per language (`name` names what it builds): fixed text, translated, and
+    URLs of the active language; never a request's, a user's or a form's values."""
+    if settings.DEBUG:
+        return build()
+    key = (name, translation.get_language())
+    found = _memo.get(key)
+    if found is None:
+        if len(_memo) >= MAX_ENTRIES:
+            _memo.clear()
+        found = _memo[key] = build()
+    return found
+
+
+def static_html(template: str) -> str:
+    """`template` rendered without context, once per language (a fragment whose only values
+    are `{% translate %}` and `{% url %}`)."""
+    return per_language(template, lambda: render_to_string(template))
