@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.staff import offices_of
-from portal.console import queries, services
+from portal.console import queries, queue_html, services
 from portal.console.chart import week_chart
 from portal.console.forms import DeadlineForm, GiveForm, PeriodForm, StaffOfficeForm
 from portal.console.kinds import find_work_kind
@@ -52,22 +52,30 @@ def queue(request):
     if page.header is not None:
         request.console_header_counts = page.header  # read by the header's console_nav
     base = {"office": filters.office, "kind": filters.kind, "q": filters.q}
+    decided = filters.state == "decided"
+    kinds = queries.kinds_for_offices([filters.office] if filters.office else offices)
+    rows = queries.queue_rows(page.items, request.user, decided)
+    states = [
+        (s, label, page.counts.get(s, 0))
+        for s, label in (
+            ("waiting", _("Waiting")),
+            ("overdue", _("Overdue")),
+            ("mine", _("Mine")),
+            ("unassigned", _("Unassigned")),
+            ("decided", _("Decided")),
+        )
+    ]
     context = {
         "filters": filters,
         "page": page,
-        "rows": queries.queue_rows(page.items, request.user, filters.state == "decided"),
-        "offices": [(o, office_label(o)) for o in offices],
-        "kinds": queries.kinds_for_offices([filters.office] if filters.office else offices),
-        "states": [
-            (s, label, page.counts.get(s, 0))
-            for s, label in (
-                ("waiting", _("Waiting")),
-                ("overdue", _("Overdue")),
-                ("mine", _("Mine")),
-                ("unassigned", _("Unassigned")),
-                ("decided", _("Decided")),
-            )
-        ],
+        "states": states,
+        "rows": rows,
+        "rows_html": queue_html.rows(rows, decided),
+        "office_options": queue_html.options(
+            [(o, office_label(o)) for o in offices], filters.office
+        ),
+        "kind_options": queue_html.options([(k.key, k.label) for k in kinds], filters.kind),
+        "state_tabs": queue_html.state_tabs(states, filters.state, base, page.decided_capped),
         "base_query": base,
         "is_supervisor": bool(queries.supervised_offices(request.user)),
     }
