@@ -3,18 +3,24 @@ the supervisor's overview with its CSV, deadlines, and the staff page. Views are
 reads are in queries.py, the writes in services.py."""
 
 import csv
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_bootstrap5.templatetags.django_bootstrap5 import bootstrap_field
 
 from accounts.staff import offices_of
-from portal.console import queries, queue_html, services
+from portal.console import overview_html, queries, queue_html, services
 from portal.console.chart import week_chart
 from portal.console.forms import DeadlineForm, GiveForm, PeriodForm, StaffOfficeForm
 from portal.console.kinds import find_work_kind
@@ -239,16 +245,20 @@ def overview(request):
     today = timezone.localdate()
     kinds = queries.kinds_for_offices(offices)
     days = services.deadlines(kinds)
+    chart = week_chart(data["weeks"])
+    # The field's name and id as DeadlineForm(prefix=kind) gives them (no form per kind).
+    deadlines = [
+        (k, days[k.key], f"{k.key}-business_days", f"id_{k.key}-business_days") for k in kinds
+    ]
     context = {
         **data,
-        "chart": week_chart(data["weeks"]),
-        "offices": [(o, office_label(o)) for o in supervised],
-        "office": office if office in supervised else "",
-        "period": PeriodForm(initial={"start": today.replace(day=1), "end": today}),
-        # The field's name and id as DeadlineForm(prefix=kind) gives them (no form per kind).
-        "deadlines": [
-            (k, days[k.key], f"{k.key}-business_days", f"id_{k.key}-business_days") for k in kinds
-        ],
+        "chart": chart,
+        "office_options": queue_html.options(
+            [(o, office_label(o)) for o in supervised], office if office in supervised else ""
+        ),
+        "period_fields": _period_fields(get_language(), today.replace(day=1), today),
+        "deadlines": deadlines,
+        "deadlines_html": overview_html.deadlines(deadlines, get_token(request)),
     }
     median = _("%(d)s d %(h)s h")  # as the template's blocktranslate did, once per page
     for row in context["rows"]:
@@ -258,7 +268,27 @@ def overview(request):
         row["median"] = median % {"d": found["days"], "h": found["hours"]} if found else "—"
     for person in context["people"]:
         person["office_label"] = office_label(person["office"])
+    context.update(
+        rows_html=overview_html.rows(context["rows"]),
+        people_html=overview_html.people(context["people"]),
+        weeks_html=overview_html.weeks(context["weeks"]),
+        chart_ticks=overview_html.chart_ticks(chart),
+        chart_lines=overview_html.chart_lines(chart),
+        chart_legend=overview_html.chart_legend(chart),
+    )
     return render(request, "console/overview.html", context)
+
+
+@lru_cache(maxsize=8)
+def _period_fields(language: str | None, start, end) -> SafeString:
+    """The CSV form's two date fields as django-bootstrap5 renders them, once per language
+    and day (the same HTML for everyone: no user data)."""
+    period = PeriodForm(initial={"start": start, "end": end})
+    return format_html(
+        '<div class="col-sm-4">{}</div>\n      <div class="col-sm-4">{}</div>',
+        bootstrap_field(period["start"]),
+        bootstrap_field(period["end"]),
+    )
 
 
 @login_required
