@@ -133,6 +133,17 @@ def code_row(group: Group, code: LicenceCode) -> dict:
     )
 
 
+def state_options(state: str) -> SafeString:
+    """The filter's <option>s of the codes' states, `state` chosen (as the template's loop)."""
+    return mark_safe(  # noqa: S308 (every value escaped)
+        "".join(
+            f'<option value="{escape(value)}" {"selected" if value == state else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in LicenceCode.State.choices
+        )
+    )
+
+
 def rows_html(rows: list[dict], csrf_input: str) -> SafeString:
     """The table's rows as the template of its loop gave them (whitespace included), built in
     Python once per request: for the page and for the notes form's htmx answer (one row).

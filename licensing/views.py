@@ -17,7 +17,7 @@ from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
 from licensing import services
-from licensing.code_table import code_page, code_row, rows_html
+from licensing.code_table import code_page, code_row, rows_html, state_options
 from licensing.errors import LicensingError
 from licensing.exam_table import exam_page
 from licensing.forms import (
@@ -151,7 +151,7 @@ def codes(request, group_id: int):
         "rows": rows,
         "rows_html": rows_html(rows, csrf_input(request)),
         "state": state,
-        "states": LicenceCode.State.choices,
+        "state_options": state_options(state),
         "counts": counts,
     }
     return render(request, "licensing/codes.html", context)

@@ -166,7 +166,8 @@ def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
         decided_capped=capped,
         header=header,
     )
-    decorate(page.items, today)
+    reviews = {i.page_review.pk: i.page_review for i in page.items if i.page_review}
+    decorate(page.items, today, list(reviews.values()))
     return page
 
 
@@ -177,12 +178,16 @@ def _columns(model, alias: str) -> str:
 @cache
 def _page_sql() -> dict[str, str]:
     """The page's statement per state, written once per process from the models' columns: the
-    items and the person each shows (assignee, or who decided), as the ORM's select_related
-    would read them, without building the query on every page."""
+    items, the person each shows (assignee, or who decided), as the ORM's select_related
+    would read them, and the review of an item of a review kind (the first parameter: those
+    kinds), without building the query on every page."""
     from accounts.models import User
 
-    columns = f"{_columns(WorkItem, 'w')}, {_columns(User, 'u')}"
-    head = f"SELECT {columns} FROM {WorkItem._meta.db_table} w"  # noqa: S608 (names only)
+    columns = f"{_columns(WorkItem, 'w')}, {_columns(User, 'u')}, {_columns(Review, 'r')}"
+    head = (
+        f"SELECT {columns} FROM {WorkItem._meta.db_table} w"  # noqa: S608 (names only)
+        f" LEFT JOIN {Review._meta.db_table} r ON r.id = w.subject_id AND w.kind = ANY(%s)"
+    )
     user = User._meta.db_table
     return {
         "decided": f"{head} LEFT JOIN {user} u ON u.id = w.decided_by_id"
@@ -193,7 +198,8 @@ def _page_sql() -> dict[str, str]:
 
 
 def _page_items(user, filters: Filters, today: date, limit: int, offset: int) -> list[WorkItem]:
-    """A page of the filters' items in the state chosen, with their person (one statement)."""
+    """A page of the filters' items in the state chosen, with their person, and the review of
+    each of a review kind as `page_review` (one statement)."""
     from accounts.models import User
 
     where, params = _scope_sql(user, filters, "w.")
@@ -207,15 +213,18 @@ def _page_items(user, filters: Filters, today: date, limit: int, offset: int) ->
     elif filters.state == "unassigned":
         where += " AND w.assignee_id IS NULL"
     sql = _page_sql()["decided" if decided else "waiting"].replace("{where}", where)
+    review_kinds = [k.key for k in work_kinds() if k.review]
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [review_kinds, *params, limit, offset])
         found = cursor.fetchall()
     width = len(WorkItem._meta.concrete_fields)
+    end = width + len(User._meta.concrete_fields)
     person = WorkItem._meta.get_field("decided_by" if decided else "assignee")
     items = []
     for row in found:
         item = instance(WorkItem, row[:width])
-        person.set_cached_value(item, instance(User, row[width:]) if row[width] else None)
+        person.set_cached_value(item, instance(User, row[width:end]) if row[width] else None)
+        item.page_review = instance(Review, row[end:]) if row[end] is not None else None
         items.append(item)
     return items
 
@@ -237,12 +246,17 @@ def _reviews(ids: list[int]) -> list[Review]:
         return [instance(Review, row) for row in cursor.fetchall()]
 
 
-def decorate(items: list[WorkItem], today: date) -> list[WorkItem]:
+def decorate(
+    items: list[WorkItem], today: date, page_reviews: list[Review] | None = None
+) -> list[WorkItem]:
     """Labels in the reader's language: the kind, the decision, and the reviews' summaries
-    (one query for the page's reviews, then one per kind that renders its own)."""
+    (one query for the page's reviews unless given, then one per kind that renders its
+    own)."""
     by_key = {k.key: k for k in work_kinds()}
-    review_ids = [i.subject_id for i in items if getattr(by_key.get(i.kind), "review", False)]
-    reviews = {r.pk: r for r in attach_summaries(_reviews(review_ids))}
+    if page_reviews is None:
+        ids = [i.subject_id for i in items if getattr(by_key.get(i.kind), "review", False)]
+        page_reviews = _reviews(ids)
+    reviews = {r.pk: r for r in attach_summaries(page_reviews)}
     for item in items:
         kind = by_key.get(item.kind)
         item.kind_label = str(kind.label) if kind else item.kind
