@@ -162,12 +162,12 @@ def rows_html(rows: list[dict], csrf_input: str) -> SafeString:
         else:
             status = ""
         if code["application"]:
-            employee = (
+            employee: str = (
                 f'{escape(code["employee"])}<br><span class="small text-body-secondary">'
                 f"{escape(code['email'])}</span>"
             )
-            certification = escape(code["certification"])
-            progress = f'<span class="badge text-bg-info">{escape(code["progress"])}</span>'
+            certification: str = escape(code["certification"])
+            progress: str = f'<span class="badge text-bg-info">{escape(code["progress"])}</span>'
         else:
             employee = certification = progress = "—"
         parts.append(

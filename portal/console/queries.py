@@ -219,7 +219,7 @@ def _page_items(user, filters: Filters, today: date, limit: int, offset: int) ->
         found = cursor.fetchall()
     width = len(WorkItem._meta.concrete_fields)
     end = width + len(User._meta.concrete_fields)
-    person = WorkItem._meta.get_field("decided_by" if decided else "assignee")
+    person = WorkItem.decided_by.field if decided else WorkItem.assignee.field
     items = []
     for row in found:
         item = instance(WorkItem, row[:width])

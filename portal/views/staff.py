@@ -40,7 +40,7 @@ def inbox(request):
         request.GET.get("page"),
         count=lambda: staff_inbox(roles).count(),
     )
-    page.object_list = reviews = _inbox_reviews(page.object_list)
+    page.object_list = reviews = _inbox_reviews(list(page.object_list))
     attach_summaries(reviews)
     context = {"page": page, "rows": _inbox_rows(reviews, timezone.localdate())}
     return render(request, "portal/staff/inbox.html", context)
@@ -102,7 +102,7 @@ def _inbox_rows(reviews: list[Review], today) -> SafeString:
             f"            <td>{escape(created)}</td>\n"
             f"            <td>{escape(labels[review.kind])}</td>\n"
             f'            <td><a href="{escape(link.replace(marker, str(review.pk)))}">'
-            f"{escape(review.display_summary)}</a></td>\n"
+            f"{escape(review.display_summary)}</a></td>\n"  # type: ignore[attr-defined]
             f"            <td>{escape(applicant or '—')}</td>\n"
             f"            <td>{escape(date_format(review.due_date, 'SHORT_DATE_FORMAT'))}"
             f"{late if review.due_date < today else ''}</td>\n"
