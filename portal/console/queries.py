@@ -395,7 +395,7 @@ OVERVIEW_SQL = """
                count(*) FILTER (WHERE due_date < %(today)s
                    AND (assignee_id IS NULL OR assignee_id = %(user)s)) AS yours_overdue
         FROM console_workitem
-        WHERE state = 'waiting' AND office = ANY(%(offices)s)
+        WHERE state = 'waiting' AND office = ANY(%(header_offices)s)
         GROUP BY office, kind
     ), decided AS (
         -- Seconds as float8 (date_part): cheaper to sort than extract()'s numeric or
@@ -435,17 +435,21 @@ PEOPLE_SQL = """
 """
 
 
-def overview(offices: list[str], weeks: int = 12, user=None) -> dict:
+def overview(
+    offices: list[str], weeks: int = 12, user=None, header_offices: list[str] | None = None
+) -> dict:
     """Per office and kind: waiting, overdue, oldest waiting, decided in the last 7 and 30
     days, median time to decision (30 days), in one statement; each person's open items;
     arrivals and decisions per week (from the daily counts). Three statements, written by
     hand (the ORM's query building cost more than the indexes' answers). With `user`, what
     waits for them in these offices (unassigned or theirs, and late) as "header", the
-    figures of header_counts() when these are all their offices."""
+    figures of header_counts() when these are all their offices; with `header_offices` (all
+    their offices), over those (the rows of the other offices are left out)."""
     now = timezone.now()
     params: dict[str, Any] = {
         "today": timezone.localdate(),
         "offices": list(offices),
+        "header_offices": list(header_offices if header_offices is not None else offices),
         "week_ago": now - timedelta(days=7),
         "month_ago": now - timedelta(days=30),
         "user": getattr(user, "pk", None),
@@ -459,6 +463,8 @@ def overview(offices: list[str], weeks: int = 12, user=None) -> dict:
             office, key, waiting, overdue, oldest, last_7, last_30, median, yours, late = row
             header["waiting"] += yours
             header["overdue"] += late
+            if office not in params["offices"]:
+                continue  # counted for the header only
             kind = by_key.get(key)
             rows.append(
                 {
