@@ -9,7 +9,10 @@ from datetime import date
 from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from licensing.codes import display
 from licensing.models import Application, LicenceCode
@@ -128,3 +131,79 @@ def code_row(group: Group, code: LicenceCode) -> dict:
         certification.name_fr if certification else None,
         certification.name_en if certification else None,
     )
+
+
+def state_options(state: str) -> SafeString:
+    """The filter's <option>s of the codes' states, `state` chosen (as the template's loop)."""
+    return mark_safe(  # noqa: S308 (every value escaped)
+        "".join(
+            f'<option value="{escape(value)}" {"selected" if value == state else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in LicenceCode.State.choices
+        )
+    )
+
+
+def rows_html(rows: list[dict], csrf_input: str) -> SafeString:
+    """The table's rows as the template of its loop gave them (whitespace included), built in
+    Python once per request: for the page and for the notes form's htmx answer (one row).
+    Every value escaped as `{{ }}` does."""
+    copied, copy = escape(_("Copied")), escape(_("Copy"))
+    assigned_to, assigned_on = escape(_("Assigned to (name)")), escape(_("Assignment date"))
+    save, saved, invalid = escape(_("Save")), escape(_("Saved")), escape(_("Enter a valid date."))
+    csrf = conditional_escape(csrf_input)
+    parts = ["\n\n"]  # the template's first two lines (its labels, a comment)
+    for code in rows:
+        pk, display, url = escape(code["pk"]), escape(code["display"]), escape(code["notes_url"])
+        if code["saved"]:
+            status = f'<span class="text-success small" role="status">{saved}</span>'
+        elif code["error"]:
+            status = f'<span class="text-danger small" role="alert">{invalid}</span>'
+        else:
+            status = ""
+        if code["application"]:
+            employee: str = (
+                f'{escape(code["employee"])}<br><span class="small text-body-secondary">'
+                f"{escape(code['email'])}</span>"
+            )
+            certification: str = escape(code["certification"])
+            progress: str = f'<span class="badge text-bg-info">{escape(code["progress"])}</span>'
+        else:
+            employee = certification = progress = "—"
+        parts.append(
+            f'<tr id="code-{pk}">\n'
+            f'  <td><code class="fs-6 text-nowrap">{display}</code>\n'
+            '    <button type="button" class="btn btn-sm btn-outline-secondary ms-1"'
+            f' data-copy="{display}" data-copied="{copied}">{copy}<span class="visually-hidden">'
+            f" {display}</span></button></td>\n"
+            "  <td>\n"
+            "    \n"
+            f'    <label class="visually-hidden" for="id_c{pk}-assigned_to">{assigned_to}'
+            f" {display}</label>\n"
+            '    <input type="text" class="form-control form-control-sm code-name"'
+            f' form="notes-{pk}" name="c{pk}-assigned_to" id="id_c{pk}-assigned_to"'
+            f' value="{escape(code["assigned_to"])}" maxlength="120">\n'
+            "  </td>\n"
+            "  <td>\n"
+            f'    <form method="post" id="notes-{pk}" action="{url}" hx-post="{url}"'
+            f' hx-target="#code-{pk}" hx-swap="outerHTML" class="d-flex flex-wrap gap-1'
+            ' align-items-center">\n'
+            f"      {csrf}\n"
+            f'      <label class="visually-hidden" for="id_c{pk}-assigned_on">{assigned_on}'
+            f" {display}</label>\n"
+            '      <input type="date" class="form-control form-control-sm code-date'
+            f'{" is-invalid" if code["invalid"] else ""}" name="c{pk}-assigned_on"'
+            f' id="id_c{pk}-assigned_on" value="{escape(code["assigned_on"])}">\n'
+            f'      <button class="btn btn-sm btn-outline-primary">{save}<span'
+            f' class="visually-hidden"> {display}</span></button>\n'
+            f"      {status}\n"
+            "    </form>\n"
+            "  </td>\n"
+            f"  <td>{escape(code['state'])}</td>\n"
+            f"  <td>{employee}</td>\n"
+            f"  <td>{certification}</td>\n"
+            f"  <td>{progress}</td>\n"
+            "</tr>\n"
+        )
+    parts.append("\n")  # the template's last line
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped)

@@ -7,7 +7,7 @@ from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.backends.utils import csrf_input
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from billing.errors import BillingError
 from billing.models import Product
 from billing.services import cart_set
 from licensing import services
-from licensing.code_table import code_page, code_row
+from licensing.code_table import code_page, code_row, rows_html, state_options
 from licensing.errors import LicensingError
 from licensing.exam_table import exam_page
 from licensing.forms import (
@@ -149,9 +149,9 @@ def codes(request, group_id: int):
         "group": group,
         "page": page,
         "rows": rows,
-        "csrf_input": csrf_input(request),
+        "rows_html": rows_html(rows, csrf_input(request)),
         "state": state,
-        "states": LicenceCode.State.choices,
+        "state_options": state_options(state),
         "counts": counts,
     }
     return render(request, "licensing/codes.html", context)
@@ -180,11 +180,7 @@ def code_notes(request, group_id: int, code_id: int):
     if request.htmx:
         row = code_row(group, code)
         row.update(saved=saved, error=not saved, invalid=bool(form["assigned_on"].errors))
-        return render(
-            request,
-            "licensing/_code_rows.html",
-            {"rows": [row], "csrf_input": csrf_input(request)},
-        )
+        return HttpResponse(rows_html([row], csrf_input(request)))
     if saved:
         messages.success(request, _("Saved."))
     else:

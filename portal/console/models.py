@@ -5,6 +5,8 @@ app's object starts waiting and closed when it stops (saved by the app's service
 by a post_save signal, and by the periodic reconcile for set-based updates). Materialised
 rows let the queue filter, count, sort and paginate over indexes in one statement each."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
@@ -13,6 +15,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import StaffRole
+
+if TYPE_CHECKING:
+    from portal.models import Review
 
 
 class WorkItem(models.Model):
@@ -61,6 +66,7 @@ class WorkItem(models.Model):
     outcome_label: str
     is_overdue: bool
     display_title: str
+    page_review: "Review | None"  # set by queries.queue_page's statement
 
     class Meta:
         verbose_name = _("work item")

@@ -1,6 +1,9 @@
 """The five offices: who they serve and whose holidays count for their deadlines."""
 
 from dataclasses import dataclass
+from functools import cache
+
+from django.utils.translation import get_language
 
 from accounts.models import StaffRole
 
@@ -22,6 +25,12 @@ OFFICES: dict[str, Office] = {
 
 
 def office_label(key: str) -> str:
+    return _label(key, get_language())
+
+
+@cache
+def _label(key: str, language: str | None) -> str:
+    """Once per office and language: the labels are the code's (its .po files), fixed."""
     return str(StaffRole(key).label) if key in StaffRole.values else key
 
 

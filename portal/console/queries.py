@@ -3,12 +3,11 @@ statements whatever the number of items."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +17,7 @@ from accounts.staff import SUPERVISOR, offices_of
 from portal.console.kinds import WorkKind, find_work_kind, work_kinds
 from portal.console.models import DailyCount, WorkItem
 from portal.console.offices import office_label
+from portal.lib.compiled import instance
 from portal.models import Review
 from portal.review_kinds import attach_summaries
 
@@ -73,25 +73,6 @@ def kinds_for_offices(offices) -> list[WorkKind]:
     )
 
 
-def _scope(user, filters: Filters) -> QuerySet[WorkItem]:
-    offices = [filters.office] if filters.office else list(offices_of(user))
-    items = WorkItem.objects.filter(office__in=offices)
-    if filters.kind:
-        items = items.filter(kind=filters.kind)
-    if filters.q:
-        text = filters.q.lower()
-        word = index_word(text)
-        if word is None:
-            match = Q(search__contains=text)  # the reference is in the search text too
-        else:
-            # The same rows: the index finds those with the word, STRPOS keeps the phrase.
-            match = Q(search__contains=word) & Q(GreaterThan(StrIndex("search", Value(text)), 0))
-        if text.lstrip("#").isdigit():
-            match |= Q(pk=int(text.lstrip("#")))
-        items = items.filter(match)
-    return items
-
-
 def index_word(text: str) -> str | None:
     """For a search of several words, the one the trigram index should look up alone: a
     word common to most items ("inc", "demandeur") makes the index read long lists for
@@ -104,35 +85,26 @@ def index_word(text: str) -> str | None:
     return word if len(word) >= 3 else None
 
 
-def _waiting_filter(state: str, user, today: date) -> Q:
-    return {
-        "waiting": Q(),
-        "overdue": Q(due_date__lt=today),
-        "mine": Q(assignee=user),
-        "unassigned": Q(assignee__isnull=True),
-    }[state]
-
-
-def _scope_sql(user, filters: Filters) -> tuple[str, list]:
-    """_scope() as SQL conditions, for the counts' hand-written statement (no ORM query
-    to build on every page)."""
+def _scope_sql(user, filters: Filters, table: str = "") -> tuple[str, list]:
+    """_scope() as SQL conditions, for the counts' and the page's hand-written statements (no
+    ORM query to build on every page); `table` qualifies the columns ("w." in a join)."""
     offices = [filters.office] if filters.office else list(offices_of(user))
-    where, params = ["office = ANY(%s)"], list[object]([offices])
+    where, params = [f"{table}office = ANY(%s)"], list[object]([offices])
     if filters.kind:
-        where.append("kind = %s")
+        where.append(f"{table}kind = %s")
         params.append(filters.kind)
     if filters.q:
         text = filters.q.lower()
         # As the ORM's `contains`: LIKE with %, _ and \ escaped (the trigram indexes answer);
-        # for several words, as _scope(): the index looks up one word, STRPOS the phrase.
+        # for several words, the index looks up one word, STRPOS the phrase (index_word).
         word = index_word(text)
-        match = "search LIKE %s"
+        match = f"{table}search LIKE %s"
         params.append("%" + connection.ops.prep_for_like_query(word or text) + "%")
         if word is not None:
-            match = "search LIKE %s AND strpos(search, %s) > 0"
+            match = f"{table}search LIKE %s AND strpos({table}search, %s) > 0"
             params.append(text)
         if text.lstrip("#").isdigit():
-            match = f"(({match}) OR id = %s)"
+            match = f"(({match}) OR {table}id = %s)"
             params.append(int(text.lstrip("#")))
         where.append(match)
     return " AND ".join(where), params
@@ -175,10 +147,6 @@ def _is_whole_scope(filters: Filters) -> bool:
     return not (filters.office or filters.kind or filters.q)
 
 
-def capped_count(queryset: QuerySet, cap: int) -> int:
-    return queryset.order_by()[:cap].count()
-
-
 def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
     today = today or timezone.localdate()
     counts, capped = queue_counts(user, filters, today)
@@ -188,16 +156,8 @@ def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
             "waiting": counts["mine"] + counts["unassigned"],
             "overdue": counts.pop("header_overdue"),
         }
-    items = _scope(user, filters)
-    if filters.state == "decided":
-        items = items.filter(state=W.DECIDED).select_related("decided_by")
-        items = items.order_by("-decided_at", "-id")
-    else:
-        items = items.filter(state=W.WAITING).filter(_waiting_filter(filters.state, user, today))
-        items = items.select_related("assignee")
-        items = items.order_by("due_date", "created_at", "id")
     start = (filters.page - 1) * PAGE_SIZE
-    rows = list(items[start : start + PAGE_SIZE + 1])
+    rows = _page_items(user, filters, today, PAGE_SIZE + 1, start)
     page = QueuePage(
         items=rows[:PAGE_SIZE],
         number=filters.page,
@@ -206,16 +166,97 @@ def queue_page(user, filters: Filters, today: date | None = None) -> QueuePage:
         decided_capped=capped,
         header=header,
     )
-    decorate(page.items, today)
+    reviews = {i.page_review.pk: i.page_review for i in page.items if i.page_review}
+    decorate(page.items, today, list(reviews.values()))
     return page
 
 
-def decorate(items: list[WorkItem], today: date) -> list[WorkItem]:
+def _columns(model, alias: str) -> str:
+    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
+
+
+@cache
+def _page_sql() -> dict[str, str]:
+    """The page's statement per state, written once per process from the models' columns: the
+    items, the person each shows (assignee, or who decided), as the ORM's select_related
+    would read them, and the review of an item of a review kind (the first parameter: those
+    kinds), without building the query on every page."""
+    from accounts.models import User
+
+    columns = f"{_columns(WorkItem, 'w')}, {_columns(User, 'u')}, {_columns(Review, 'r')}"
+    head = (
+        f"SELECT {columns} FROM {WorkItem._meta.db_table} w"  # noqa: S608 (names only)
+        f" LEFT JOIN {Review._meta.db_table} r ON r.id = w.subject_id AND w.kind = ANY(%s)"
+    )
+    user = User._meta.db_table
+    return {
+        "decided": f"{head} LEFT JOIN {user} u ON u.id = w.decided_by_id"
+        " WHERE w.state = 'decided' AND {where} ORDER BY w.decided_at DESC, w.id DESC",
+        "waiting": f"{head} LEFT JOIN {user} u ON u.id = w.assignee_id"
+        " WHERE w.state = 'waiting' AND {where} ORDER BY w.due_date, w.created_at, w.id",
+    }
+
+
+def _page_items(user, filters: Filters, today: date, limit: int, offset: int) -> list[WorkItem]:
+    """A page of the filters' items in the state chosen, with their person, and the review of
+    each of a review kind as `page_review` (one statement)."""
+    from accounts.models import User
+
+    where, params = _scope_sql(user, filters, "w.")
+    decided = filters.state == "decided"
+    if filters.state == "overdue":
+        where += " AND w.due_date < %s"
+        params.append(today)
+    elif filters.state == "mine":
+        where += " AND w.assignee_id = %s"
+        params.append(user.pk)
+    elif filters.state == "unassigned":
+        where += " AND w.assignee_id IS NULL"
+    sql = _page_sql()["decided" if decided else "waiting"].replace("{where}", where)
+    review_kinds = [k.key for k in work_kinds() if k.review]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [review_kinds, *params, limit, offset])
+        found = cursor.fetchall()
+    width = len(WorkItem._meta.concrete_fields)
+    end = width + len(User._meta.concrete_fields)
+    person = WorkItem.decided_by.field if decided else WorkItem.assignee.field
+    items = []
+    for row in found:
+        item = instance(WorkItem, row[:width])
+        person.set_cached_value(item, instance(User, row[width:end]) if row[width] else None)
+        item.page_review = instance(Review, row[end:]) if row[end] is not None else None
+        items.append(item)
+    return items
+
+
+@cache
+def _review_sql() -> str:
+    return (
+        f"SELECT {_columns(Review, 'r')} FROM {Review._meta.db_table} r"  # noqa: S608 (names)
+        " WHERE r.id = ANY(%s)"
+    )
+
+
+def _reviews(ids: list[int]) -> list[Review]:
+    """The reviews of these ids (one statement; none for no id, as the ORM does)."""
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_review_sql(), [ids])
+        return [instance(Review, row) for row in cursor.fetchall()]
+
+
+def decorate(
+    items: list[WorkItem], today: date, page_reviews: list[Review] | None = None
+) -> list[WorkItem]:
     """Labels in the reader's language: the kind, the decision, and the reviews' summaries
-    (one query for the page's reviews, then one per kind that renders its own)."""
+    (one query for the page's reviews unless given, then one per kind that renders its
+    own)."""
     by_key = {k.key: k for k in work_kinds()}
-    review_ids = [i.subject_id for i in items if getattr(by_key.get(i.kind), "review", False)]
-    reviews = {r.pk: r for r in attach_summaries(list(Review.objects.filter(pk__in=review_ids)))}
+    if page_reviews is None:
+        ids = [i.subject_id for i in items if getattr(by_key.get(i.kind), "review", False)]
+        page_reviews = _reviews(ids)
+    reviews = {r.pk: r for r in attach_summaries(page_reviews)}
     for item in items:
         kind = by_key.get(item.kind)
         item.kind_label = str(kind.label) if kind else item.kind
@@ -270,12 +311,17 @@ def header_counts(user) -> dict[str, int] | None:
     offices = offices_of(user)
     if not offices:
         return None
-    today = timezone.localdate()
-    return (
-        WorkItem.objects.filter(state=W.WAITING, office__in=list(offices))
-        .filter(Q(assignee__isnull=True) | Q(assignee=user))
-        .aggregate(waiting=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(HEADER_SQL, [timezone.localdate(), list(offices), user.pk])
+        waiting, overdue = cursor.fetchone()
+    return {"waiting": waiting, "overdue": overdue}
+
+
+# Written by hand: the ORM built the same statement on every staff page.
+HEADER_SQL = """
+    SELECT count(*), count(*) FILTER (WHERE due_date < %s) FROM console_workitem
+    WHERE state = 'waiting' AND office = ANY(%s) AND (assignee_id IS NULL OR assignee_id = %s)
+"""
 
 
 def dashboard_rows(user) -> list[dict]:
@@ -349,7 +395,7 @@ OVERVIEW_SQL = """
                count(*) FILTER (WHERE due_date < %(today)s
                    AND (assignee_id IS NULL OR assignee_id = %(user)s)) AS yours_overdue
         FROM console_workitem
-        WHERE state = 'waiting' AND office = ANY(%(offices)s)
+        WHERE state = 'waiting' AND office = ANY(%(header_offices)s)
         GROUP BY office, kind
     ), decided AS (
         -- Seconds as float8 (date_part): cheaper to sort than extract()'s numeric or
@@ -389,17 +435,21 @@ PEOPLE_SQL = """
 """
 
 
-def overview(offices: list[str], weeks: int = 12, user=None) -> dict:
+def overview(
+    offices: list[str], weeks: int = 12, user=None, header_offices: list[str] | None = None
+) -> dict:
     """Per office and kind: waiting, overdue, oldest waiting, decided in the last 7 and 30
     days, median time to decision (30 days), in one statement; each person's open items;
     arrivals and decisions per week (from the daily counts). Three statements, written by
     hand (the ORM's query building cost more than the indexes' answers). With `user`, what
     waits for them in these offices (unassigned or theirs, and late) as "header", the
-    figures of header_counts() when these are all their offices."""
+    figures of header_counts() when these are all their offices; with `header_offices` (all
+    their offices), over those (the rows of the other offices are left out)."""
     now = timezone.now()
     params: dict[str, Any] = {
         "today": timezone.localdate(),
         "offices": list(offices),
+        "header_offices": list(header_offices if header_offices is not None else offices),
         "week_ago": now - timedelta(days=7),
         "month_ago": now - timedelta(days=30),
         "user": getattr(user, "pk", None),
@@ -413,6 +463,8 @@ def overview(offices: list[str], weeks: int = 12, user=None) -> dict:
             office, key, waiting, overdue, oldest, last_7, last_30, median, yours, late = row
             header["waiting"] += yours
             header["overdue"] += late
+            if office not in params["offices"]:
+                continue  # counted for the header only
             kind = by_key.get(key)
             rows.append(
                 {

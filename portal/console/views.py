@@ -3,18 +3,24 @@ the supervisor's overview with its CSV, deadlines, and the staff page. Views are
 reads are in queries.py, the writes in services.py."""
 
 import csv
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_bootstrap5.templatetags.django_bootstrap5 import bootstrap_field
 
 from accounts.staff import offices_of
-from portal.console import queries, services
+from portal.console import overview_html, queries, queue_html, services
 from portal.console.chart import week_chart
 from portal.console.forms import DeadlineForm, GiveForm, PeriodForm, StaffOfficeForm
 from portal.console.kinds import find_work_kind
@@ -52,22 +58,30 @@ def queue(request):
     if page.header is not None:
         request.console_header_counts = page.header  # read by the header's console_nav
     base = {"office": filters.office, "kind": filters.kind, "q": filters.q}
+    decided = filters.state == "decided"
+    kinds = queries.kinds_for_offices([filters.office] if filters.office else offices)
+    rows = queries.queue_rows(page.items, request.user, decided)
+    states = [
+        (s, label, page.counts.get(s, 0))
+        for s, label in (
+            ("waiting", _("Waiting")),
+            ("overdue", _("Overdue")),
+            ("mine", _("Mine")),
+            ("unassigned", _("Unassigned")),
+            ("decided", _("Decided")),
+        )
+    ]
     context = {
         "filters": filters,
         "page": page,
-        "rows": queries.queue_rows(page.items, request.user, filters.state == "decided"),
-        "offices": [(o, office_label(o)) for o in offices],
-        "kinds": queries.kinds_for_offices([filters.office] if filters.office else offices),
-        "states": [
-            (s, label, page.counts.get(s, 0))
-            for s, label in (
-                ("waiting", _("Waiting")),
-                ("overdue", _("Overdue")),
-                ("mine", _("Mine")),
-                ("unassigned", _("Unassigned")),
-                ("decided", _("Decided")),
-            )
-        ],
+        "states": states,
+        "rows": rows,
+        "rows_html": queue_html.rows(rows, decided),
+        "office_options": queue_html.options(
+            [(o, office_label(o)) for o in offices], filters.office
+        ),
+        "kind_options": queue_html.options([(k.key, k.label) for k in kinds], filters.kind),
+        "state_tabs": queue_html.state_tabs(states, filters.state, base, page.decided_capped),
         "base_query": base,
         "is_supervisor": bool(queries.supervised_offices(request.user)),
     }
@@ -224,23 +238,27 @@ def overview(request):
     supervised = _supervisor(request.user)
     office = request.GET.get("office", "")
     offices = [office] if office in supervised else supervised
-    data = queries.overview(offices, user=request.user)
-    header = data.pop("header")
-    if set(offices) == set(offices_of(request.user)):
-        request.console_header_counts = header  # read by the header's console_nav
+    mine = list(offices_of(request.user))
+    data = queries.overview(offices, user=request.user, header_offices=mine)
+    # What waits for the person in all their offices: read by the header's console_nav.
+    request.console_header_counts = data.pop("header")
     today = timezone.localdate()
     kinds = queries.kinds_for_offices(offices)
     days = services.deadlines(kinds)
+    chart = week_chart(data["weeks"])
+    # The field's name and id as DeadlineForm(prefix=kind) gives them (no form per kind).
+    deadlines = [
+        (k, days[k.key], f"{k.key}-business_days", f"id_{k.key}-business_days") for k in kinds
+    ]
     context = {
         **data,
-        "chart": week_chart(data["weeks"]),
-        "offices": [(o, office_label(o)) for o in supervised],
-        "office": office if office in supervised else "",
-        "period": PeriodForm(initial={"start": today.replace(day=1), "end": today}),
-        # The field's name and id as DeadlineForm(prefix=kind) gives them (no form per kind).
-        "deadlines": [
-            (k, days[k.key], f"{k.key}-business_days", f"id_{k.key}-business_days") for k in kinds
-        ],
+        "chart": chart,
+        "office_options": queue_html.options(
+            [(o, office_label(o)) for o in supervised], office if office in supervised else ""
+        ),
+        "period_fields": _period_fields(get_language(), today.replace(day=1), today),
+        "deadlines": deadlines,
+        "deadlines_html": overview_html.deadlines(deadlines, get_token(request)),
     }
     median = _("%(d)s d %(h)s h")  # as the template's blocktranslate did, once per page
     for row in context["rows"]:
@@ -250,7 +268,27 @@ def overview(request):
         row["median"] = median % {"d": found["days"], "h": found["hours"]} if found else "—"
     for person in context["people"]:
         person["office_label"] = office_label(person["office"])
+    context.update(
+        rows_html=overview_html.rows(context["rows"]),
+        people_html=overview_html.people(context["people"]),
+        weeks_html=overview_html.weeks(context["weeks"]),
+        chart_ticks=overview_html.chart_ticks(chart),
+        chart_lines=overview_html.chart_lines(chart),
+        chart_legend=overview_html.chart_legend(chart),
+    )
     return render(request, "console/overview.html", context)
+
+
+@lru_cache(maxsize=8)
+def _period_fields(language: str | None, start, end) -> SafeString:
+    """The CSV form's two date fields as django-bootstrap5 renders them, once per language
+    and day (the same HTML for everyone: no user data)."""
+    period = PeriodForm(initial={"start": start, "end": end})
+    return format_html(
+        '<div class="col-sm-4">{}</div>\n      <div class="col-sm-4">{}</div>',
+        bootstrap_field(period["start"]),
+        bootstrap_field(period["end"]),
+    )
 
 
 @login_required

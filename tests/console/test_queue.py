@@ -231,3 +231,37 @@ def test_the_overview_gives_the_median_time_to_decision(client):
     client.force_login(boss)
     row = client.get("/en/console/overview/").context["rows"][0]
     assert (row["last_30"], row["median"]) == (3, "0 d 3 h")
+
+
+def test_the_queue_reads_each_reviews_summary_and_shows_an_item_added_later(client):
+    """The page's one statement joins the reviews (their summary is the row's title) and is
+    written once per process: an item added after the first page shows on the next."""
+    from portal.models import Review
+
+    item = review_item("regulator", name="Première inc.")
+    Review.objects.filter(pk=item.subject_id).update(summary="Résumé <b>lu</b>")
+    WorkItem.objects.filter(pk=item.pk).update(title="Titre stocké")
+    client.force_login(staff("regulator"))
+    page = client.get("/en/console/").content.decode()
+    assert "Résumé &lt;b&gt;lu&lt;/b&gt;" in page and "Titre stocké" not in page
+    review_item("regulator", name="Seconde inc.")
+    page = client.get("/en/console/").content.decode()
+    assert "Seconde inc." in page and "Résumé &lt;b&gt;lu&lt;/b&gt;" in page
+
+
+def test_the_overviews_header_counts_every_office_and_its_table_the_supervised_ones(client):
+    """A supervisor of one office who reviews another: the header counts both (as on the
+    other pages), the overview's table shows the supervised office only."""
+    from accounts.models import User
+
+    boss = staff("regulator", "city", level="supervisor")
+    User.objects.filter(pk=boss.pk).update(
+        staff_offices={"regulator": "supervisor", "city": "reviewer"}
+    )
+    review_item("regulator", name="Ici inc.")
+    overdue(review_item("city", name="Ailleurs inc."))
+    client.force_login(User.objects.get(pk=boss.pk))
+    response = client.get("/en/console/overview/")
+    page = response.content.decode()
+    assert '2<span class="visually-hidden"> waiting' in page and "1 overdue" in page
+    assert [row["office"] for row in response.context["rows"]] == ["regulator"]

@@ -163,6 +163,37 @@ def test_inbox_lists_oldest_first(client, dana):
     assert page.index("Beta") < page.index("Alpha") and first
 
 
+def test_inbox_pages_escape_and_show_a_request_made_after_the_first_page(client, dana):
+    """The inbox's compiled statement and its rows built in Python: pages of 50, the last
+    page for a number past the end, user text escaped, a late one marked, a new one shown."""
+    applicant = UserFactory(first_name="<i>Zoé</i>", last_name="")
+    for n in range(50):
+        organisation_request(
+            user=applicant,
+            organisation=OrganisationFactory.build(legal_name=f"Org {n:02d} <b>"),
+            service="jobboard",
+        )
+    Review.objects.filter(staff_role="regulator").update(due_date="2020-01-01")
+    client.force_login(dana)
+    page = client.get("/en/staff/inbox/").content.decode()
+    assert page.count('<span class="badge text-bg-danger">Late</span>') == 50
+    assert "Org 00 &lt;b&gt;" in page and "<b>" not in page.split("<main", 1)[1]
+    assert "&lt;i&gt;Zoé&lt;/i&gt;" in page and "Page 1 of 2" not in page
+    late = organisation_request(
+        user=UserFactory(),
+        organisation=OrganisationFactory.build(legal_name="Tardive inc."),
+        service="jobboard",
+    )
+    assert late
+    first = client.get("/en/staff/inbox/").content.decode()
+    assert "Page 1 of 2" in first and "Tardive" not in first
+    for number in ("2", "99"):
+        last = client.get(f"/en/staff/inbox/?page={number}").content.decode()
+        assert "Tardive inc." in last and "Page 2 of 2" in last and "Org 00" not in last
+    Review.objects.update(state=Review.State.APPROVED)
+    assert 'data-testid="inbox-empty"' in client.get("/en/staff/inbox/").content.decode()
+
+
 def test_group_request_in_an_existing_organisation(
     client, world, dana, django_capture_on_commit_callbacks
 ):
