@@ -1,0 +1,88 @@
+"""The report page's period fields and table rows as HTML built in Python once per request
+(issue 19): django-bootstrap5's field templates and the table's per-cell template lookups cost
+more than the report's statements. The output is the HTML the template gave; names of
+service points and providers are escaped here."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django_bootstrap5.forms import render_field
+
+from casework.plans.forms import ReportForm
+from casework.plans.queries import ReportRow
+
+# A valid period the field templates are rendered with once, then each request's value put
+# in its place.
+_STAND_INS = {"start": "1901-02-03", "end": "1901-02-04"}
+# Per language: each field's HTML around its value (labels are translations; no data).
+_halves: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+def _field_halves() -> dict[str, tuple[str, str]]:
+    language = translation.get_language()
+    halves = _halves.get(language)
+    if halves is None:
+        form = ReportForm(_STAND_INS)
+        form.is_valid()
+        halves = {}
+        for name, stand_in in _STAND_INS.items():
+            head, tail = render_field(form[name], success_css_class="").split(
+                f' value="{stand_in}"'
+            )
+            halves[name] = (head + ' value="', '"' + tail)
+        _halves[language] = halves
+    return halves
+
+
+def period_fields(form: ReportForm) -> dict[str, SafeString] | None:
+    """`{% bootstrap_field form.<name> success_css_class="" %}` of each field of a valid
+    form, by name (None when the form has errors: the template renders them itself)."""
+    if form.errors:
+        return None
+    fields = {}
+    for name, (head, tail) in _field_halves().items():
+        bound = form[name]
+        # As the widget's template prints its value: the raw text typed, or the date given.
+        value = bound.field.widget.format_value(bound.value())
+        fields[name] = mark_safe(f"{head}{escape(value)}{tail}")  # noqa: S308 (escaped)
+    return fields
+
+
+def _cells(row: ReportRow) -> str:
+    number = localize if settings.USE_THOUSAND_SEPARATOR else str
+    closed = "".join(f"<td>{number(n)}</td>" for n in row.closed.values())
+    return (
+        f"            <td>{number(row.opened)}</td><td>{number(row.active)}</td>\n"
+        f"            {closed}\n"
+        f"            <td>{number(row.placements_started)}</td>"
+        f"<td>{number(row.placements_ended)}</td><td>{number(row.clients_served)}</td>\n"
+    )
+
+
+def body_rows(rows: Iterable[ReportRow], *, ministry: bool) -> SafeString:
+    """The table's body rows (the ministry's name each service point's provider)."""
+    lines = []
+    for row in rows:
+        point = row.point
+        provider = (
+            f'<span class="d-block small fw-normal">{escape(point.organisation)}</span>'
+            if ministry
+            else ""
+        )
+        lines.append(
+            "          <tr>\n"
+            f'            <th scope="row">{provider}{escape(point.name)} '
+            f'<span class="small fw-normal">({escape(point.eo_id)})</span></th>\n'
+            f"{_cells(row)}"
+            "          </tr>\n"
+        )
+    return mark_safe("".join(lines))  # noqa: S308 (names escaped, numbers)
+
+
+def total_cells(total: ReportRow) -> SafeString:
+    """The footer's figures, after its "Total" heading."""
+    return mark_safe(_cells(total))  # noqa: S308 (numbers)

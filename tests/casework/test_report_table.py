@@ -1,0 +1,50 @@
+"""The report page's period fields and rows built in Python (casework/plans/report_table.py)
+give what django-bootstrap5 and the template gave, with names escaped."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+from django_bootstrap5.forms import render_field
+
+from casework.plans.forms import ReportForm
+from casework.plans.report_table import period_fields
+from casework.registry.models import ServicePoint
+from tests.casework.test_reports import bulk_plans
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"start": datetime.date(2026, 1, 1), "end": datetime.date(2026, 12, 6)},
+        {"start": "2026-03-01", "end": "2026-11-30"},
+        {"start": " 2026-3-1 ", "end": "2026-11-30"},  # the text typed, as typed
+    ],
+)
+def test_period_fields_are_bootstrap_s(language, data):
+    with translation.override(language):
+        form = ReportForm(data)
+        assert form.is_valid()
+        fields = period_fields(form)
+        assert fields is not None
+        for name in ("start", "end"):
+            assert fields[name] == render_field(form[name], success_css_class="")
+
+
+def test_a_form_with_errors_is_left_to_the_template():
+    form = ReportForm({"start": "2026-13-01", "end": ""})
+    assert not form.is_valid()
+    assert period_fields(form) is None
+
+
+@pytest.mark.django_db
+def test_names_are_escaped_on_the_ministry_report(providers, client):
+    p = providers
+    bulk_plans(p, p.a, p.point_a, 1)
+    ServicePoint.objects.filter(pk=p.point_a.pk).update(name="Point <i>&</i>", eo_id="EO-<1>")
+    client.force_login(p.ministry)
+    page = client.get("/en/casework/ministry/reports/").content.decode()
+    assert "Point &lt;i&gt;&amp;&lt;/i&gt; " in page and "(EO-&lt;1&gt;)" in page
+    assert "<i>" not in page
+    assert '<span class="d-block small fw-normal">Avenir Emploi Sudbury</span>' in page
