@@ -48,3 +48,23 @@ def test_names_are_escaped_on_the_ministry_report(providers, client):
     assert "Point &lt;i&gt;&amp;&lt;/i&gt; " in page and "(EO-&lt;1&gt;)" in page
     assert "<i>" not in page
     assert '<span class="d-block small fw-normal">Avenir Emploi Sudbury</span>' in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_report_runs_with_more_sort_memory_and_leaves_the_connection_as_it_was():
+    from django.db import connection
+
+    from casework.plans.queries import _WORK_MEM, _ReportQuery, plan_report
+    from portal.lib.compiled import STAND_INS, Statement
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW work_mem")
+        (before,) = cursor.fetchone()
+    probe = _ReportQuery(
+        lambda n: Statement(f"{_WORK_MEM}SELECT current_setting('work_mem'), %s", (n,)), 1
+    )
+    assert probe.rows(STAND_INS[1]) == [("64MB", STAND_INS[1])]
+    plan_report(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone() == (before,) and before != "64MB"
