@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from casework.display import labels, short_date, url_prefix
 from casework.plans.models import (
@@ -80,24 +82,32 @@ def plans_for_group(group: Group, state: str, page, per_page: int) -> tuple[Page
     return counted_page(rows, values, page, total, per_page), incoming
 
 
-def plan_list_rows(group: Group, plans: Iterable[tuple]) -> list[dict[str, object]]:
-    """The list page's rows (tuples of `_LIST_COLUMNS`) as the text the template prints."""
+def plan_list_rows(group: Group, plans: Iterable[tuple]) -> SafeString:
+    """The list page's table rows (`<tr>`s) of plans given as tuples of `_LIST_COLUMNS`,
+    built in Python (issue 19): the client's full name, the local date, the labels; every
+    value escaped."""
     link = url_prefix("casework:plan_detail", group.pk)
     start_date = short_date()
     states, reasons = labels(ServicePlan.State.choices), labels(CloseReason.choices)
-    return [
-        {
-            "url": f"{link}{pk}/",
-            "client": " ".join(part for part in (first, middle, last) if part),  # Client.full_name
-            "point": point,
-            "start": start_date(start),
-            "active": state == ServicePlan.State.ACTIVE,
-            "state": states.get(state, state),
-            "closed": closed_on is not None,
-            "reason": reasons.get(reason, reason),
-        }
-        for pk, first, middle, last, point, start, state, closed_on, reason in plans
-    ]
+    lines = []
+    for pk, first, middle, last, point, start, state, closed_on, reason in plans:
+        client = " ".join(part for part in (first, middle, last) if part)  # Client.full_name
+        badge = "success" if state == ServicePlan.State.ACTIVE else "secondary"
+        closed = (
+            f' <span class="small">{escape(reasons.get(reason, reason))}</span>'
+            if closed_on is not None
+            else ""
+        )
+        lines.append(
+            "            <tr>\n"
+            f'              <td><a href="{escape(f"{link}{pk}/")}">{escape(client)}</a></td>\n'
+            f"              <td>{escape(point)}</td>\n"
+            f"              <td>{escape(start_date(start))}</td>\n"
+            f'              <td><span class="badge text-bg-{badge}">'
+            f"{escape(states.get(state, state))}</span>{closed}</td>\n"
+            "            </tr>\n"
+        )
+    return mark_safe("".join(lines))  # noqa: S308 (every value escaped)
 
 
 def plan_for_group(group: Group, plan_id: int) -> ServicePlan:

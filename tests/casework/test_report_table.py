@@ -68,3 +68,40 @@ def test_the_report_runs_with_more_sort_memory_and_leaves_the_connection_as_it_w
     with connection.cursor() as cursor:
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone() == (before,) and before != "64MB"
+
+
+@pytest.mark.django_db
+def test_provider_tabs_escape_the_name_and_follow_the_permissions(providers):
+    from django.template import Context, Template
+
+    p = providers
+    organisation = p.a.group.organisation
+    organisation.operating_name = "A <b>&</b> Co"
+    organisation.save()
+    nav = Template("{% include 'casework/_nav.html' %}")
+    with translation.override("en"):
+        worker = nav.render(Context({"group": p.a.group, "perms": set(), "tab": "plans"}))
+        manager = nav.render(
+            Context(
+                {
+                    "group": p.a.group,
+                    "perms": {"casework_reports", "portal_manage_group"},
+                    "tab": "reports",
+                }
+            )
+        )
+    assert "Summer Jobs Service · A &lt;b&gt;&amp;&lt;/b&gt; Co</p>" in worker
+    group_id = p.a.group.pk
+    assert (
+        f'<a class="nav-link active" aria-current="page" href="/en/casework/p/{group_id}/plans/">'
+        "Service plans</a>" in worker
+    )
+    assert "Reports" not in worker and "Users" not in worker
+    assert f'aria-current="page" href="/en/casework/p/{group_id}/reports/">Reports</a>' in manager
+    assert "Seats in use" in manager and "Users" in manager
+    with translation.override("fr"):
+        ministry = Template("{% include 'casework/_ministry_nav.html' %}").render(
+            Context({"tab": "clients"})
+        )
+    assert 'aria-current="page" href="/fr/casework/ministry/clients/">Clients</a>' in ministry
+    assert "Service d’emplois d’été · Ministère" in ministry
