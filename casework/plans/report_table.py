@@ -3,6 +3,7 @@
 more than the report's statements. The output is the HTML the template gave; names of
 service points and providers are escaped here."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -10,9 +11,12 @@ from django.utils import translation
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from django_bootstrap5.forms import render_field
 
+from casework.display import short_date
 from casework.plans.forms import ReportForm
+from casework.plans.models import CloseReason
 from casework.plans.queries import ReportRow
 
 # A valid period the field templates are rendered with once, then each request's value put
@@ -86,3 +90,37 @@ def body_rows(rows: Iterable[ReportRow], *, ministry: bool) -> SafeString:
 def total_cells(total: ReportRow) -> SafeString:
     """The footer's figures, after its "Total" heading."""
     return mark_safe(_cells(total))  # noqa: S308 (numbers)
+
+
+# Per language: the header row's cells (labels only, no data).
+_heads: dict[str | None, SafeString] = {}
+
+
+def head_cells() -> SafeString:
+    """The table's column headings, built once per process for each language."""
+    language = translation.get_language()
+    head = _heads.get(language)
+    if head is None:
+        # As {% blocktranslate %} gives them: the values escaped, the translation as it is.
+        closed = "".join(
+            '<th scope="col">{}</th>'.format(_("Closed: %(label)s") % {"label": escape(label)})
+            for _value, label in CloseReason.choices
+        )
+        cells = [
+            f'        <th scope="col">{escape(label)}</th>\n'
+            for label in (_("Service point"), _("Plans opened"), _("Active at the end"))
+        ]
+        cells.append(f"        {closed}\n")
+        cells += [
+            f'        <th scope="col">{escape(label)}</th>\n'
+            for label in (_("Placements started"), _("Placements ended"), _("Clients served"))
+        ]
+        head = _heads[language] = mark_safe("".join(cells))  # noqa: S308 (labels escaped)
+    return head
+
+
+def caption(start: datetime.date, end: datetime.date) -> SafeString:
+    """The table's caption: the period in the language's short date format."""
+    day = short_date()
+    dates = {"start": escape(day(start)), "end": escape(day(end))}
+    return mark_safe(_("From %(start)s to %(end)s") % dates)  # noqa: S308 (as blocktranslate)

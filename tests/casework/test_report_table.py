@@ -105,3 +105,18 @@ def test_provider_tabs_escape_the_name_and_follow_the_permissions(providers):
         )
     assert 'aria-current="page" href="/fr/casework/ministry/clients/">Clients</a>' in ministry
     assert "Service d’emplois d’été · Ministère" in ministry
+
+
+@pytest.mark.django_db
+def test_the_report_s_caption_headings_and_csv_link_in_each_language(providers, client):
+    p = providers
+    client.force_login(p.ministry)
+    query = "?start=2026-03-01&end=2026-11-30"
+    french = client.get(f"/fr/casework/ministry/reports/{query}").content.decode()
+    english = client.get(f"/en/casework/ministry/reports/{query}").content.decode()
+    assert "<caption>Du 01/03/2026 au 30/11/2026</caption>" in french
+    assert "<caption>From 03/01/2026 to 11/30/2026</caption>" in english
+    assert '<th scope="col">Fermés : Placement terminé</th>' in french
+    assert '<th scope="col">Closed: Client request</th>' in english
+    csv = 'href="/en/casework/ministry/reports/csv/?start=2026-03-01&amp;end=2026-11-30"'
+    assert csv in english

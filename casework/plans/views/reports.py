@@ -40,12 +40,12 @@ def _report_page(request, *, group: Group | None, csv_url: str):
             "perms": tab_perms(request),
             "form": form,
             "fields": report_table.period_fields(form),
+            "head": report_table.head_cells(),
+            "caption": report_table.caption(start, end),
+            "csv_href": f"{csv_url}?start={start.isoformat()}&end={end.isoformat()}",
             "body": report_table.body_rows(rows, ministry=group is None),
             "total": report_table.total_cells(plan_queries.report_totals(rows)),
             "reasons": CloseReason.choices,
-            "csv_url": csv_url,
-            "start": start,
-            "end": end,
         },
     )
 
