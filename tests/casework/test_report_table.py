@@ -116,7 +116,7 @@ def test_the_report_s_caption_headings_and_csv_link_in_each_language(providers, 
     english = client.get(f"/en/casework/ministry/reports/{query}").content.decode()
     assert "<caption>Du 01/03/2026 au 30/11/2026</caption>" in french
     assert "<caption>From 03/01/2026 to 11/30/2026</caption>" in english
-    assert '<th scope="col">Fermés : Placement terminé</th>' in french
+    assert '<th scope="col">Fermés\u00a0: Placement terminé</th>' in french
     assert '<th scope="col">Closed: Client request</th>' in english
     csv = 'href="/en/casework/ministry/reports/csv/?start=2026-03-01&amp;end=2026-11-30"'
     assert csv in english
