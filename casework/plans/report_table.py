@@ -5,11 +5,11 @@ service points and providers are escaped here."""
 
 import datetime
 from collections.abc import Iterable
+from html import escape  # Django's escape without its lazy-text wrapper
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import localize
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_bootstrap5.forms import render_field
@@ -103,7 +103,7 @@ def head_cells() -> SafeString:
     if head is None:
         # As {% blocktranslate %} gives them: the values escaped, the translation as it is.
         closed = "".join(
-            '<th scope="col">{}</th>'.format(_("Closed: %(label)s") % {"label": escape(label)})
+            '<th scope="col">{}</th>'.format(_("Closed: %(label)s") % {"label": escape(str(label))})
             for _value, label in CloseReason.choices
         )
         cells = [
