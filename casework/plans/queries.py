@@ -110,6 +110,17 @@ def plan_list_rows(group: Group, plans: Iterable[tuple]) -> SafeString:
     return mark_safe("".join(lines))  # noqa: S308 (every value escaped)
 
 
+def plan_state_options(chosen: str) -> SafeString:
+    """The state filter's options after "All", the chosen one selected."""
+    return mark_safe(  # noqa: S308 (labels escaped)
+        "".join(
+            f'<option value="{value}"{" selected" if value == chosen else ""}>'
+            f"{html.escape(str(label))}</option>"
+            for value, label in ServicePlan.State.choices
+        )
+    )
+
+
 def plan_for_group(group: Group, plan_id: int) -> ServicePlan:
     """The group's own plan, or 404."""
     return get_object_or_404(
