@@ -5,7 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import localize
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from casework.errors import CaseworkError
@@ -18,6 +21,7 @@ from casework.plans.views.employers import is_employer_search, picker_context
 from casework.registry import queries as registry_queries
 from casework.registry.services import client_full_access
 from casework.roles import PLANS
+from casework.templatetags.casework_tags import casework_tab_urls
 from portal.selectors import audit_history
 
 
@@ -35,9 +39,18 @@ def plan_list(request, group_id: int):
             "perms": tab_perms(request),
             "page": page,
             "rows": plan_queries.plan_list_rows(group, page.object_list),
-            "state": state,
-            "states": ServicePlan.State.choices,
+            "state_options": plan_queries.plan_state_options(state),
             "incoming": incoming,
+            # As {% blocktranslate count %} gives it: the number localized, the text as it is.
+            "incoming_text": mark_safe(  # noqa: S308 (a translation and a number)
+                ngettext(
+                    "%(n)s closure request waits for your decision.",
+                    "%(n)s closure requests wait for your decision.",
+                    incoming,
+                )
+                % {"n": localize(incoming)}
+            ),
+            "closures_url": casework_tab_urls(group)["closures"],
         },
     )
 

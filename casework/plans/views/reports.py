@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from casework.plans import queries as plan_queries
+from casework.plans import report_table
 from casework.plans.forms import ReportForm
 from casework.plans.models import CloseReason
 from casework.plans.views.base import plan_group, tab_perms
@@ -38,12 +39,13 @@ def _report_page(request, *, group: Group | None, csv_url: str):
             "group": group,
             "perms": tab_perms(request),
             "form": form,
-            "rows": rows,
-            "total": plan_queries.report_totals(rows),
+            "fields": report_table.period_fields(form),
+            "head": report_table.head_cells(),
+            "caption": report_table.caption(start, end),
+            "csv_href": f"{csv_url}?start={start.isoformat()}&end={end.isoformat()}",
+            "body": report_table.body_rows(rows, ministry=group is None),
+            "total": report_table.total_cells(plan_queries.report_totals(rows)),
             "reasons": CloseReason.choices,
-            "csv_url": csv_url,
-            "start": start,
-            "end": end,
         },
     )
 
