@@ -158,6 +158,8 @@ def run(total: int) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL work_mem = '64MB'")
             for sql in captured:
+                # The report's statement carries its own "SET LOCAL work_mem …; " prefix.
+                sql = sql.split("; ", 1)[1] if sql.startswith("SET LOCAL") else sql
                 if sql.startswith("SELECT"):
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                     print("\n".join(row[0] for row in cursor.fetchall()))
