@@ -23,6 +23,7 @@ from django import forms
 from django.db import connection
 from django.http import QueryDict
 from django.utils import timezone, translation
+from django.utils.choices import BaseChoiceIterator, normalize_choices
 from django.utils.translation import gettext_lazy as _
 
 from jobboard.employer.company import group_profile
@@ -67,17 +68,15 @@ class SearchForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, items: list[ReferenceItem] | None = None, **kwargs):
+    def __init__(self, *args, items=None, choices: "dict | None" = None, **kwargs):
+        """`choices`: `choice_lists(items)` made once (search_form keeps them per list version
+        and language); else made here from `items` (else the reference items, one query)."""
         super().__init__(*args, **kwargs)
-        items = reference_items() if items is None else items
-        by_kind: dict[str, list] = {"field": [], "region": [], "city": []}
-        for item in items:
-            by_kind[item.kind].append((item.pk, item.name))
+        if choices is None:
+            choices = choice_lists(reference_items() if items is None else items)
         fields = self.fields
-        fields["field"].choices = _any(by_kind["field"])  # type: ignore[attr-defined]
-        fields["place"].choices = _any(  # type: ignore[attr-defined]
-            [(_("Regions"), by_kind["region"]), (_("Cities"), by_kind["city"])]
-        )
+        fields["field"].choices = choices["field"]  # type: ignore[attr-defined]
+        fields["place"].choices = choices["place"]  # type: ignore[attr-defined]
         for name, form_field in fields.items():
             if name != "q":
                 form_field.widget.attrs["class"] = "form-select"
@@ -88,6 +87,30 @@ class SearchForm(forms.Form):
         self.is_valid()  # invalid values are left out; the valid ones still apply
         data = {k: self.cleaned_data.get(k) for k in KEYS}
         return Criteria(**{k: v for k, v in data.items() if v not in (None, "")})
+
+
+class _Ready(BaseChoiceIterator):
+    """Choices already in Django's normal form: a field given them does not normalise its
+    forty-odd entries again (nor does its widget), for each form of each request."""
+
+    def __init__(self, choices: list) -> None:
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+
+def choice_lists(items: list[ReferenceItem]) -> dict[str, _Ready]:
+    """The field and place choices of the search form, in the active language (an item's
+    name is read now)."""
+    by_kind: dict[str, list] = {"field": [], "region": [], "city": []}
+    for item in items:
+        by_kind[item.kind].append((item.pk, item.name))
+    place = _any([(_("Regions"), by_kind["region"]), (_("Cities"), by_kind["city"])])
+    return {
+        "field": _Ready(normalize_choices(_any(by_kind["field"]))),
+        "place": _Ready(normalize_choices(place)),
+    }
 
 
 def reference_items() -> list[ReferenceItem]:

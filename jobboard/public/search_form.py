@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString
 
 from jobboard.postings.models import ReferenceItem
-from jobboard.public.search import SearchForm
+from jobboard.public.search import SearchForm, choice_lists
 
 KEY = "jobboard:search-reference-items"
 KINDS = ["field", "region", "city"]
@@ -27,6 +27,8 @@ _MAX_WIDGETS = 2000
 # Per process: the ReferenceItem objects of a version, and the rendered selects.
 _items: dict[str, list[ReferenceItem]] = {}
 _widgets: dict[tuple, SafeString] = {}
+# Per process: the form's field and place choices of a version, per language.
+_choices: dict[tuple, dict] = {}
 
 
 def _read() -> tuple[str, list[ReferenceItem]]:
@@ -51,7 +53,13 @@ def _read() -> tuple[str, list[ReferenceItem]]:
 def search_form(data) -> tuple[SearchForm, str]:
     """The bound (or empty) search form with the offered lists, and their version."""
     version, items = _read()
-    return SearchForm(data or None, items=items), version
+    key = (version, translation.get_language())
+    choices = _choices.get(key)
+    if choices is None:
+        if len(_choices) >= 8:  # an old version's
+            _choices.clear()
+        choices = _choices[key] = choice_lists(items)
+    return SearchForm(data or None, choices=choices), version
 
 
 def _offered(form_field) -> set[str]:

@@ -5,21 +5,23 @@ and the e-mail the followers of a company get when it publishes a new posting.
 One transaction each; the seeker's profile row is locked before consent changes, and the
 partial unique constraint (one open consent per seeker) is the database's last word."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import F, OuterRef, Subquery
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from jobboard.employer.company import company_card, group_profile
+from jobboard.employer.company import company_card
 from jobboard.postings import signals
 from jobboard.postings.models import Posting
 from jobboard.seekers.models import Follow, SeekerConsent, SeekerProfile
 from jobboard.seekers.unsubscribe import register_unsubscribe, unsubscribe_url
+from portal.lib.compiled import CompiledQuery, Statement, combined
 from portal.lib.tasks import enqueue_on_commit
-from portal.lib.typography import long_date
 from portal.models import Group, Organisation, OutboundEmail
 from portal.services.audit import audit_record
 
@@ -317,35 +319,77 @@ def follower_notices_send(*, posting_id: int, batch: int = BATCH) -> int:
             sent += len(queue_emails_bulk(emails))
 
 
-_ANY_GROUP = 987654321  # stands for a group's id in an address reversed once
-
-
-def followed_groups(user) -> list[dict]:
-    """The companies the user follows, for « My communications » (one query): each row's
-    names, its public page and unfollow addresses and the day it was followed, as strings
-    (the addresses reversed once, not per row)."""
-    follows = (
-        Follow.objects.filter(user=user)
-        .filter(Q(group__in=public_groups()))
-        .select_related("group__organisation", "group__employer_profile")
-        .order_by("-created_at")
+def _communications(user_id) -> Statement:
+    """The seeker's profile (its open consent's date) and the companies they follow, in one
+    statement: one row per followed company (the profile's columns repeated), or one row
+    with NULL company columns when they follow none (NULL profile columns: no profile)."""
+    open_consent = (
+        SeekerConsent.objects.filter(seeker=OuterRef("pk"), withdrawn_at__isnull=True)
+        .order_by("pk")
+        .values("given_at")[:1]
     )
-    public = reverse("jobboard:company_public", args=[_ANY_GROUP]).split(str(_ANY_GROUP))
-    unfollow = reverse("jobboard:seeker_unfollow", args=[_ANY_GROUP]).split(str(_ANY_GROUP))
-    rows = []
-    for follow in follows:
-        group = follow.group
-        profile = group_profile(group)
-        organisation = group.organisation
-        rows.append(
-            {
-                "company_name": (profile and profile.company_name)
-                or organisation.operating_name
-                or organisation.legal_name,
-                "group_name": (profile and profile.display_group_name) or "",
-                "public_url": f"{public[0]}{group.pk}{public[1]}",
-                "unfollow_url": f"{unfollow[0]}{group.pk}{unfollow[1]}",
-                "since": long_date(follow.created_at),
-            }
+    profile = SeekerProfile.objects.filter(user_id=user_id).values(
+        p_id=F("pk"),
+        p_weekly=F("weekly_digest"),
+        p_targeted=F("targeted_consent"),
+        p_given=Subquery(open_consent),
+    )
+    follows = (
+        Follow.objects.filter(user_id=user_id, group__in=public_groups())
+        .order_by()
+        .values(
+            f_group=F("group_id"),
+            f_since=F("created_at"),
+            f_company=F("group__employer_profile__company_name"),
+            f_group_name=F("group__employer_profile__display_group_name"),
+            f_operating=F("group__organisation__operating_name"),
+            f_legal=F("group__organisation__legal_name"),
         )
-    return rows
+    )
+    return combined(
+        "SELECT p.p_id, p.p_weekly, p.p_targeted, p.p_given, f.f_group, f.f_since, f.f_company,"
+        " f.f_group_name, f.f_operating, f.f_legal FROM (SELECT 1) AS one"
+        " LEFT JOIN ({}) AS p ON TRUE LEFT JOIN ({}) AS f ON TRUE"
+        " ORDER BY f.f_since DESC, f.f_group",
+        profile,
+        follows,
+    )
+
+
+_COMMUNICATIONS = CompiledQuery(_communications, arity=1)
+
+
+@dataclass
+class Communications:
+    """What « My communications » shows: the profile's choices (None: no profile yet), the
+    day the open consent was given, and the followed companies (newest first)."""
+
+    has_profile: bool
+    weekly_digest: bool
+    targeted_consent: bool
+    consent_given: datetime.datetime | None
+    follows: list[dict]
+
+
+def communications_of(user) -> Communications:
+    """One compiled statement whatever the number of companies followed. Each company's
+    names as the job site shows them (the employer profile's, else the organisation's)."""
+    rows = _COMMUNICATIONS.rows(user.pk)
+    first = rows[0]
+    follows = [
+        {
+            "group_id": group_id,
+            "since": since,
+            "company_name": company or operating or legal,
+            "group_name": group_name or "",
+        }
+        for *_profile, group_id, since, company, group_name, operating, legal in rows
+        if group_id is not None
+    ]
+    return Communications(
+        has_profile=first[0] is not None,
+        weekly_digest=bool(first[1]),
+        targeted_consent=bool(first[2]),
+        consent_given=first[3],
+        follows=follows,
+    )

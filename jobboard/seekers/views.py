@@ -8,10 +8,11 @@ from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -69,20 +70,61 @@ def profile(request):
     return render(request, "jobboard/seekers/profile.html", {"form": form, "seeker": seeker})
 
 
+def _follow_rows(request, follows: list[dict]) -> str:
+    """The followed companies' table rows, each with its unfollow form (coming back here),
+    built in Python: the addresses reversed once, the CSRF token and the texts read once."""
+    public = reverse("jobboard:company_public", args=[_ANY]).split(str(_ANY))
+    unfollow = reverse("jobboard:seeker_unfollow", args=[_ANY]).split(str(_ANY))
+    token, back, label = get_token(request), request.get_full_path(), _("Unfollow")
+    rows = []
+    for row in follows:
+        group_id = row["group_id"]
+        group_name = row["group_name"]
+        rows.append(
+            format_html(
+                _FOLLOW_ROW,
+                public_url=f"{public[0]}{group_id}{public[1]}",
+                company=row["company_name"],
+                group=format_html(' <span class="text-body-secondary">({})</span>', group_name)
+                if group_name
+                else "",
+                since=long_date(row["since"]),
+                unfollow_url=f"{unfollow[0]}{group_id}{unfollow[1]}",
+                token=token,
+                back=back,
+                label=label,
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (each row made by format_html)
+
+
+_FOLLOW_ROW = """
+              <tr>
+                <td><a href="{public_url}">{company}</a>{group}</td>
+                <td>{since}</td>
+                <td class="text-end">
+                  <form method="post" action="{unfollow_url}">
+                    <input type="hidden" name="csrfmiddlewaretoken" value="{token}">
+                    <input type="hidden" name="next" value="{back}">
+                    <button class="btn btn-sm btn-outline-secondary" type="submit">{label}\
+<span class="visually-hidden"> {company}</span></button>
+                  </form>
+                </td>
+              </tr>
+"""
+
+
 @login_required
 @require_GET
 def communications(request):
     """What the job site sends me: followed companies, the jobs of the week, targeted
-    postings (with the wording of the consent), saved searches."""
-    seeker = seekers.seeker_profile_of(request.user)
+    postings (with the wording of the consent), saved searches. One statement for the
+    profile, its consent and the followed companies; their rows built here."""
+    mine = seekers.communications_of(request.user)
     context = {
-        "seeker": seeker,
-        "follows": seekers.followed_groups(request.user),
+        "mine": mine,
+        "follows": _follow_rows(request, mine.follows),
         "wording": seekers.consent_wording(_language(request)),
-        # Shown only while the consent stands (no statement otherwise).
-        "consent": seeker.consents.filter(withdrawn_at__isnull=True).first()
-        if seeker and seeker.targeted_consent
-        else None,
     }
     return render(request, "jobboard/seekers/communications.html", context)
 

@@ -280,6 +280,22 @@ def test_a_region_added_or_renamed_in_the_admin_shows_in_the_search_form(client)
     assert "Baie-James" not in client.get("/fr/jobs/search/").content.decode()
 
 
+def test_the_form_choices_are_kept_per_language(client):
+    from jobboard.postings.models import ReferenceItem
+
+    item = ReferenceItem.objects.create(
+        kind="field", code="nqs", name_fr="Génie des ponts", name_en="Bridge engineering"
+    )
+    for _round in range(2):  # made, then reused: never the other language's
+        french = client.get("/fr/jobs/search/", {"field": item.pk}).content.decode()
+        english = client.get("/en/jobs/search/", {"field": item.pk}).content.decode()
+        assert f'<option value="{item.pk}" selected>Génie des ponts</option>' in french
+        assert f'<option value="{item.pk}" selected>Bridge engineering</option>' in english
+        assert "Bridge engineering" not in french and "Génie des ponts" not in english
+    # A value not offered is refused as before (no filter applied, the page still answers).
+    assert client.get("/en/jobs/search/", {"field": "999999"}).status_code == 200
+
+
 def test_my_saved_searches_show_the_name_escaped_and_its_delete_button(client):
     user = UserFactory()
     found = SavedSearch.objects.create(user=user, label="Ponts <b>", params={"q": ["ponts"]})

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_GET
 
 from jobboard.employer.company import company_card
 from jobboard.postings.models import Posting
+from jobboard.public.follow import follow_button, following
 from jobboard.seekers import services as seekers
-from jobboard.seekers.models import Follow
 from portal.lib.page_cache import anonymous_cache
 
 
@@ -41,9 +41,6 @@ def company_public(request, group_id: int):
         }
         for p in postings
     ]
-    following = (
-        request.user.is_authenticated
-        and Follow.objects.filter(user=request.user, group=group).exists()
-    )
-    context = {"group": group, "card": card, "rows": rows, "following": following}
+    button = follow_button(request, group.pk, following(request.user, group.pk))
+    context = {"group": group, "card": card, "rows": rows, "follow_button": button}
     return render(request, "jobboard/public/company.html", context)

@@ -2,7 +2,7 @@
 and share links (counted)."""
 
 import datetime
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urljoin
 
 from allauth.account.adapter import get_adapter
 from django.core.exceptions import PermissionDenied
@@ -12,8 +12,10 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,9 +23,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from jobboard.postings.models import Posting
 from jobboard.public import jsonld
 from jobboard.public import services as services_page
+from jobboard.public.follow import follow_button, following
 from jobboard.public.forms import ApplyForm
 from jobboard.public.page import public_context
-from jobboard.seekers.models import Follow
+from jobboard.public.shared_blocks import shared_block
 from jobboard.statistics import services as stats
 from portal.lib import page_cache
 from portal.lib.throttle import wait_message
@@ -70,43 +73,72 @@ def _closed(posting: Posting) -> bool:
     return bool(deadline) and datetime.date.fromisoformat(deadline) < timezone.localdate()
 
 
+# Where the visitor's own follow button goes in the page shared by every visitor: the first
+# occurrence is always ours (the card, before any posting text; its fields are escaped).
+FOLLOW_SLOT = "<!--jobboard:follow-button-->"
+
+
+def _shared_page(request, posting_id: int) -> dict:
+    """The posting page as every visitor of this site address sees it, in this language,
+    rendered once per page-cache generation (jobboard.public.shared_blocks): the head
+    (canonical address, JSON-LD) and the content around the follow button, with what the
+    view still needs. A posting not online raises (Http404, _Gone), so nothing is stored."""
+    origin = f"{request.scheme}://{request.get_host()}"
+
+    def build() -> dict:
+        posting = _public_posting(posting_id)
+        context = public_context(posting)
+        public, card = context["public"], context["card"]
+        page_url = origin + reverse("jobboard:job", args=[posting.pk])
+        logo = urljoin(page_url, card["logo_url"]) if card["logo_url"] else ""
+        data = jsonld.job_posting(
+            posting=posting, public=public, card=card, page_url=page_url, logo_url=logo
+        )
+        context.update(
+            job_page=True,
+            posting=posting,
+            page_url=page_url,
+            jsonld=jsonld.script_tag(data),
+            share_urls={
+                network: reverse("jobboard:job_share", args=[posting.pk, network])
+                for network in ("copy", *NETWORKS)
+            },
+            apply_page_url=reverse("jobboard:job_apply", args=[posting.pk]),
+            company_url=reverse("jobboard:company_public", args=[posting.group_id]),
+            follow_template="jobboard/public/_follow_slot.html",
+        )
+        body = render_to_string("jobboard/public/_job_content.html", context)
+        before, _slot, after = body.partition(FOLLOW_SLOT)
+        return {
+            "group_id": posting.group_id,
+            "title": public["title"],
+            "company_name": card["company_name"],
+            "head": render_to_string("jobboard/public/_job_head.html", context),
+            "before": before,
+            "after": after,
+        }
+
+    return shared_block("job", (posting_id, origin), build)
+
+
 @page_cache.anonymous_cache
 @require_GET
 def job(request, posting_id: int):
     try:
-        posting = _public_posting(posting_id)
+        page = _shared_page(request, posting_id)
     except _Gone:
         return _gone(request)
-    stats.count_request(request, posting.pk, "views")
+    stats.count_request(request, posting_id, "views")
     # Served from the cache, the page is still counted (bots excluded): the hook runs there.
-    page_cache.on_hit(request, stats.VIEW_HIT_HOOK, posting.pk)
-    context = public_context(posting)
-    public, card = context["public"], context["card"]
-    page_url = _page_url(request, posting)
-    logo = request.build_absolute_uri(card["logo_url"]) if card["logo_url"] else ""
-    data = jsonld.job_posting(
-        posting=posting, public=public, card=card, page_url=page_url, logo_url=logo
-    )
-    subject = public["title"]
-    context.update(
-        job_page=True,
-        posting=posting,
-        page_url=page_url,
-        jsonld=jsonld.script_tag(data),
-        mailto_subject=subject,
-        # The page's addresses, reversed here rather than by {% url %} in the templates.
-        share_urls={
-            network: reverse("jobboard:job_share", args=[posting.pk, network])
-            for network in ("copy", *NETWORKS)
-        },
-        apply_page_url=reverse("jobboard:job_apply", args=[posting.pk]),
-        company_url=reverse("jobboard:company_public", args=[posting.group_id]),
-        # The company card's follow button (one query, signed-in visitors only).
-        follow_template="jobboard/public/_follow_button.html",
-        group=posting.group,
-        following=request.user.is_authenticated
-        and Follow.objects.filter(user=request.user, group_id=posting.group_id).exists(),
-    )
+    page_cache.on_hit(request, stats.VIEW_HIT_HOOK, posting_id)
+    group_id = page["group_id"]
+    button = follow_button(request, group_id, following(request.user, group_id), on_dark=True)
+    context = {
+        "page": page,
+        # The shared parts were rendered (and escaped) by the templates that made them.
+        "content": mark_safe(page["before"] + button + page["after"]),  # noqa: S308
+        "head": mark_safe(page["head"]),  # noqa: S308
+    }
     return render(request, "jobboard/public/job.html", context)
 
 
