@@ -39,12 +39,12 @@ from jobboard.postings.hooks import INVOICE_COPY_ALERT
 from jobboard.postings.models import Posting
 from jobboard.postings.next_steps import RESUME_KEY
 from jobboard.postings.queries import (
+    dashboard_figures,
     group_balances,
     group_ledger,
-    group_postings_rows,
-    postings_to_revise,
+    latest_postings,
+    postings_page,
     revision_note,
-    status_counts,
 )
 from jobboard.public.page import public_context
 from portal.lib.typography import long_date
@@ -235,7 +235,7 @@ def dashboard(request, group_id: int):
         # The group switcher and the job site link here; members without the dashboard
         # (finance managers) land on the company page instead.
         return redirect("jobboard:company", group.pk)
-    counts = status_counts(group)
+    counts, cart, to_revise = dashboard_figures(group)
     resume = None
     resume_id = request.session.get(RESUME_KEY)
     if resume_id:
@@ -250,10 +250,11 @@ def dashboard(request, group_id: int):
             for state, label in S.choices
         ],
         "total": sum(n for state, n in counts.items() if state != S.ARCHIVED),
-        "rows": _rows(request, group_postings_rows(group)[:10], perms, group),
+        "rows": _rows(request, latest_postings(group), perms, group),
         "resume": resume,
         "missing": missing_company_info(group),
-        "to_revise": postings_to_revise(group) if roles.MANAGE_POSTINGS in perms else [],
+        "to_revise": to_revise if roles.MANAGE_POSTINGS in perms else [],
+        "cart_count": cart,  # read with the counts: the employer menu's cart link shows it
     }
     return render(request, "jobboard/postings/dashboard.html", context)
 
@@ -263,7 +264,7 @@ def dashboard(request, group_id: int):
 def postings(request, group_id: int):
     group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
     status = request.GET.get("status", "")
-    page = Paginator(group_postings_rows(group, status), PER_PAGE).get_page(request.GET.get("page"))
+    page = postings_page(group, status, request.GET.get("page"), PER_PAGE)
     context = {
         "group": group,
         "perms": perms,

@@ -63,7 +63,10 @@ def employer_menu(context, group) -> dict:
     request = context["request"]
     user = request.user
     perms = group_permissions(user, group)
-    cart = cart_count(group) if roles.BUY in perms else None
+    cart = None
+    if roles.BUY in perms:
+        # A page that read the count with its own figures gives it (one statement less).
+        cart = context["cart_count"] if "cart_count" in context else cart_count(group)
     path = request.path
     links = []
     for name, permission, label, marks in MENU:
