@@ -1,11 +1,14 @@
 """Reads of the job board's employer pages (fixed number of queries whatever the rows)."""
 
+import datetime
 import json
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page
-from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from billing.models import CreditBalance, CreditEntry
 from billing.queries import cart_items
@@ -51,11 +54,37 @@ LIST_FIELDS = (
 
 
 # The same columns by their attribute names, read by a compiled query (issue 19: building
-# the table's query through the ORM cost more CPU than running it), in the model's order of
-# fields as `Model.from_db` reads them.
-_wanted = {"id" if name == "pk" else name for name in LIST_FIELDS}
-_LIST_DB_FIELDS = [f for f in Posting._meta.concrete_fields if f.attname in _wanted]
-_LIST_ATTNAMES = tuple(f.attname for f in _LIST_DB_FIELDS)
+# the table's query through the ORM cost more CPU than running it).
+_LIST_ATTNAMES = tuple("id" if name == "pk" else name for name in LIST_FIELDS)
+
+
+@dataclass(slots=True)
+class ListedPosting:
+    """A posting as a table row or the dashboard's list reads it: the `LIST_FIELDS` only, and
+    its title as `Posting.__str__` gives it (a model instance costs more to build than the
+    whole row's HTML)."""
+
+    id: int
+    group_id: int | None = None
+    state: str = ""
+    title_fr: str = ""
+    title_en: str = ""
+    reference: str = ""
+    credit_kind: str = ""
+    live: bool = False
+    ends_on: datetime.date | None = None
+    publish_on: datetime.date | None = None
+    featured_until: datetime.date | None = None
+    updated_at: datetime.datetime | None = None
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    def __str__(self) -> str:
+        if self.title_en and translation.get_language() == "en":
+            return self.title_en
+        return self.title_fr or str(_("Untitled posting"))
 
 
 def _list_postings(group_id, *state):
@@ -66,22 +95,14 @@ def _list_postings(group_id, *state):
     return postings.order_by("-updated_at", "-pk")
 
 
-def _postings_of(rows) -> list[Posting]:
-    """Postings with only the table's columns (the others deferred), as `only()` gives them."""
-    made = []
-    for row in rows:
-        values = [
-            f.from_db_value(v, None, connection) if hasattr(f, "from_db_value") else v
-            for f, v in zip(_LIST_DB_FIELDS, row, strict=True)
-        ]
-        made.append(Posting.from_db(connection.alias, _LIST_ATTNAMES, values))
-    return made
+def _postings_of(rows) -> list[ListedPosting]:
+    return [ListedPosting(*row) for row in rows]
 
 
 _LATEST = CompiledQuery(lambda group_id: _list_postings(group_id).values_list(*_LIST_ATTNAMES), 1)
 
 
-def latest_postings(group, limit: int = 10) -> list[Posting]:
+def latest_postings(group, limit: int = 10) -> list[ListedPosting]:
     """The group's `limit` latest non-archived postings, for the dashboard's table."""
     return _postings_of(_LATEST.rows(group.pk, limit=limit))
 
@@ -177,7 +198,7 @@ def _dashboard_figures(group_id, content_type_id):
 _DASHBOARD = CompiledQuery(_dashboard_figures, 2)
 
 
-def dashboard_figures(group) -> tuple[dict[str, int], int, list[tuple[Posting, str]]]:
+def dashboard_figures(group) -> tuple[dict[str, int], int, list[tuple[ListedPosting, str]]]:
     """The dashboard's counts by status, the cart's item count and the postings sent back by
     the regulator with their notes (at most 10): one statement."""
     row = _DASHBOARD.rows(group.pk, ContentType.objects.get_for_model(Posting).pk)[0]
@@ -186,7 +207,7 @@ def dashboard_figures(group) -> tuple[dict[str, int], int, list[tuple[Posting, s
     if isinstance(revise, str):  # psycopg loads json, unless told otherwise
         revise = json.loads(revise)
     to_revise = [
-        (Posting(pk=pk, group_id=group.pk, title_fr=fr, title_en=en), note or "")
+        (ListedPosting(pk, group.pk, S.TO_REVISE, fr or "", en or ""), note or "")
         for pk, fr, en, note in revise or []
     ]
     return counts, cart or 0, to_revise

@@ -88,16 +88,32 @@ def _by_day(group_id: int, *rest):
     )
 
 
-def performance(
+def group_performance(
     group_id: int, chosen: int | None, start: datetime.date, end: datetime.date
 ) -> dict:
-    """Totals and one row per day of the period (days without figures show zeros), for the
-    group's non-archived postings, or the chosen one among them: one query, compiled once
-    (issue 19)."""
+    """`performance` of the group's non-archived postings, or of the chosen one among them:
+    one query, compiled once (issue 19)."""
     arity = 4 if chosen else 3
     query = compiled(("jobboard.performance_by_day", arity), _by_day, arity, dates=2)
     values = (group_id, chosen, start, end) if chosen else (group_id, start, end)
-    by_day = {day: figures for day, *figures in query.rows(*values)}
+    return _figures({day: figures for day, *figures in query.rows(*values)}, start, end)
+
+
+def performance(posting_ids, start: datetime.date, end: datetime.date) -> dict:
+    """Totals and one row per day of the period (days without figures show zeros), for the
+    given postings (a queryset or list of ids, already scoped to the group): one query."""
+    rows = (
+        PostingDailyStat.objects.filter(posting_id__in=posting_ids, day__gte=start, day__lte=end)
+        .values("day")
+        .annotate(views=Sum("views"), clicks=Sum("clicks"), shares=Sum("shares"))
+        .values_list("day", *FIELDS)
+        .order_by("day")
+    )
+    return _figures({day: figures for day, *figures in rows}, start, end)
+
+
+def _figures(by_day: dict, start: datetime.date, end: datetime.date) -> dict:
+    """The days of the period with their figures ([views, clicks, shares] by day) and totals."""
     days: list[dict] = []
     zeros = (0, 0, 0)
     day = start

@@ -73,13 +73,15 @@ def test_the_postings_table_pages_and_filters_after_its_first_render(client, ali
 def test_the_performance_page_counts_figures_written_after_its_first_render(client, alice):
     group = ready_group(alice)
     client.force_login(alice)
-    page(client, group, "performance")
+    assert re.search(r'data-testid="cart-count">0<', page(client, group, "performance"))
     posting = complete_posting(group, alice, title_fr="Mesurée")
+    product = Product.objects.filter(active=True, code__startswith="jobboard-").first()
+    CartLine.objects.create(group=group, product=product, quantity=2)
     PostingDailyStat.objects.create(posting=posting, day=timezone.localdate(), views=4, clicks=2)
     html = page(client, group, "performance")
     assert re.search(r'data-testid="total-views">4<', html)
     assert re.search(r'data-testid="total-clicks">2<', html)
-    assert "Mesurée" in html
+    assert "Mesurée" in html and re.search(r'data-testid="cart-count">2<', html)
     # The chosen posting (a query of its own shape) and another period.
     start = timezone.localdate() - datetime.timedelta(days=3)
     query = f"?posting={posting.pk}&start={start.isoformat()}"
