@@ -51,10 +51,13 @@ def company_card(group: Group) -> dict:
 def missing_company_info(group: Group) -> list[str]:
     """Before the first posting is submitted the group needs a logo (J2); the company name
     comes from the record when the group gives none."""
-    card = company_card(group)
+    organisation = group.organisation
     missing = []
-    if not card["logo_url"]:
+    if not (group.logo or organisation.logo):
         missing.append(_("Add the company's logo to the group's information."))
-    if not card["company_name"]:
-        missing.append(_("Add the company's name to the group's information."))
+    # The group's profile is read (a query, unless loaded) only when the record has no name.
+    if not (organisation.operating_name or organisation.legal_name):
+        profile = group_profile(group)
+        if not (profile and profile.company_name):
+            missing.append(_("Add the company's name to the group's information."))
     return missing

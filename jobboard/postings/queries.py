@@ -1,11 +1,21 @@
 """Reads of the job board's employer pages (fixed number of queries whatever the rows)."""
 
+import datetime
+import json
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, OuterRef, Subquery
+from django.core.paginator import Page
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from billing.models import CreditBalance, CreditEntry
+from billing.queries import cart_items
 from jobboard.postings.models import Posting
 from jobboard.postings.services import POSTING_REVIEW
+from portal.lib.compiled import CompiledQuery, combined, compiled
+from portal.lib.paging import TOTAL, page_of, with_total
 from portal.models import Review
 
 S = Posting.State
@@ -15,6 +25,10 @@ VISIBLE = [s for s in S.values if s != S.ARCHIVED]
 
 def group_postings(group, status: str = ""):
     postings = Posting.objects.filter(group=group).select_related("function_type")
+    return _filtered(postings, status)
+
+
+def _filtered(postings, status: str):
     if status in S.values:
         postings = postings.filter(state=status)
     else:
@@ -39,19 +53,80 @@ LIST_FIELDS = (
 )
 
 
-def group_postings_rows(group, status: str = ""):
-    """The same postings for a table: only the columns a row shows (no function type)."""
-    return group_postings(group, status).select_related(None).only(*LIST_FIELDS)
+# The same columns by their attribute names, read by a compiled query (issue 19: building
+# the table's query through the ORM cost more CPU than running it).
+_LIST_ATTNAMES = tuple("id" if name == "pk" else name for name in LIST_FIELDS)
 
 
-def status_counts(group) -> dict[str, int]:
-    counts = dict(
-        Posting.objects.filter(group=group)
-        .values_list("state")
-        .annotate(n=Count("pk"))
-        .values_list("state", "n")
+@dataclass(slots=True)
+class ListedPosting:
+    """A posting as a table row or the dashboard's list reads it: the `LIST_FIELDS` only, and
+    its title as `Posting.__str__` gives it (a model instance costs more to build than the
+    whole row's HTML)."""
+
+    id: int
+    group_id: int | None = None
+    state: str = ""
+    title_fr: str = ""
+    title_en: str = ""
+    reference: str = ""
+    credit_kind: str = ""
+    live: bool = False
+    ends_on: datetime.date | None = None
+    publish_on: datetime.date | None = None
+    featured_until: datetime.date | None = None
+    updated_at: datetime.datetime | None = None
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    def __str__(self) -> str:
+        if self.title_en and translation.get_language() == "en":
+            return self.title_en
+        return self.title_fr or str(_("Untitled posting"))
+
+
+def _list_postings(group_id, *state):
+    """The group's postings in the table's order: in `state` if given (a compiled query's
+    stand-in), else the visible ones."""
+    postings = Posting.objects.filter(group_id=group_id)
+    postings = postings.filter(state=state[0]) if state else postings.filter(state__in=VISIBLE)
+    return postings.order_by("-updated_at", "-pk")
+
+
+def _postings_of(rows) -> list[ListedPosting]:
+    return [ListedPosting(*row) for row in rows]
+
+
+_LATEST = CompiledQuery(lambda group_id: _list_postings(group_id).values_list(*_LIST_ATTNAMES), 1)
+
+
+def latest_postings(group, limit: int = 10) -> list[ListedPosting]:
+    """The group's `limit` latest non-archived postings, for the dashboard's table."""
+    return _postings_of(_LATEST.rows(group.pk, limit=limit))
+
+
+def postings_page(group, status: str, requested, per_page: int) -> Page:
+    """Page `requested` of the group's postings (in one state if `status` is one) and its
+    count in one statement; the page's rows are postings with the table's columns."""
+    by_state = status in S.values
+    arity = 2 if by_state else 1
+    query = compiled(
+        ("jobboard.postings_page", arity),
+        lambda *values: with_total(_list_postings(*values)).values_list(*_LIST_ATTNAMES, TOTAL),
+        arity,
     )
-    return {state: counts.get(state, 0) for state in S.values}
+    values = (group.pk, status) if by_state else (group.pk,)
+    page = page_of(
+        query,
+        values,
+        requested,
+        lambda: _filtered(Posting.objects.filter(group=group), status).count(),
+        per_page,
+    )
+    page.object_list = _postings_of(page.object_list)
+    return page
 
 
 def group_balances(group) -> dict[str, int]:
@@ -66,12 +141,31 @@ def group_ledger(group):
     )
 
 
-def _latest_note():
+def revision_note(posting: Posting) -> str:
+    """The regulator's note of the latest change request of this posting (one query)."""
+    return (
+        Posting.objects.filter(pk=posting.pk)
+        .values_list(_latest_note_of(ContentType.objects.get_for_model(Posting).pk), flat=True)
+        .first()
+        or ""
+    )
+
+
+def _to_revise(group_id, content_type_id):
+    return (
+        Posting.objects.filter(group_id=group_id, state=S.TO_REVISE)
+        .annotate(note=_latest_note_of(content_type_id))
+        .order_by("-updated_at", "-pk")
+        .values("id", "title_fr", "title_en", "note", "updated_at")[:10]
+    )
+
+
+def _latest_note_of(content_type_id):
     """The note of the posting's latest change request (a subquery on the reviews)."""
     return Subquery(
         Review.objects.filter(
             kind=POSTING_REVIEW,
-            subject_type=ContentType.objects.get_for_model(Posting),
+            subject_type_id=content_type_id,
             subject_id=OuterRef("pk"),
             state=Review.State.CHANGES_REQUESTED,
         )
@@ -80,18 +174,40 @@ def _latest_note():
     )
 
 
-def revision_note(posting: Posting) -> str:
-    """The regulator's note of the latest change request of this posting (one query)."""
-    return (
-        Posting.objects.filter(pk=posting.pk).values_list(_latest_note(), flat=True).first() or ""
+def _dashboard_figures(group_id, content_type_id):
+    states = {f"n_{state}": Count("pk", filter=Q(state=state)) for state in S.values}
+    counts = (
+        Posting.objects.filter(group_id=group_id)
+        .values("group_id")
+        .annotate(**states)
+        .values_list(*states)
+        .order_by()
+    )
+    return combined(
+        # One row even for a group without postings (its counts are NULL then); the postings
+        # sent back, newest first, as a JSON list [[id, title_fr, title_en, note], …].
+        "SELECT s.*, ({}), (SELECT json_agg(json_build_array(r.id, r.title_fr, r.title_en,"
+        " r.note) ORDER BY r.updated_at DESC, r.id DESC) FROM ({}) r)"
+        " FROM (SELECT 1) AS one LEFT JOIN ({}) AS s ON TRUE",
+        cart_items(group_id),
+        _to_revise(group_id, content_type_id),
+        counts,
     )
 
 
-def postings_to_revise(group, limit: int = 10) -> list[tuple[Posting, str]]:
-    """The group's postings sent back by the regulator, each with its note (one query)."""
-    postings = (
-        Posting.objects.filter(group=group, state=S.TO_REVISE)
-        .annotate(revision_note=_latest_note())
-        .order_by("-updated_at")[:limit]
-    )
-    return [(p, p.revision_note or "") for p in postings]
+_DASHBOARD = CompiledQuery(_dashboard_figures, 2)
+
+
+def dashboard_figures(group) -> tuple[dict[str, int], int, list[tuple[ListedPosting, str]]]:
+    """The dashboard's counts by status, the cart's item count and the postings sent back by
+    the regulator with their notes (at most 10): one statement."""
+    row = _DASHBOARD.rows(group.pk, ContentType.objects.get_for_model(Posting).pk)[0]
+    *numbers, cart, revise = row
+    counts = {state: n or 0 for state, n in zip(S.values, numbers, strict=True)}
+    if isinstance(revise, str):  # psycopg loads json, unless told otherwise
+        revise = json.loads(revise)
+    to_revise = [
+        (ListedPosting(pk, group.pk, S.TO_REVISE, fr or "", en or ""), note or "")
+        for pk, fr, en, note in revise or []
+    ]
+    return counts, cart or 0, to_revise

@@ -1,6 +1,7 @@
 """Employer pages of the postings: dashboard, my postings, the wizard, actions, packages and
 the shop; and the regulator's adjustment page. Views are thin: services do the writes."""
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,14 +40,16 @@ from jobboard.postings.hooks import INVOICE_COPY_ALERT
 from jobboard.postings.models import Posting
 from jobboard.postings.next_steps import RESUME_KEY
 from jobboard.postings.queries import (
+    ListedPosting,
+    dashboard_figures,
     group_balances,
     group_ledger,
-    group_postings_rows,
-    postings_to_revise,
+    latest_postings,
+    postings_page,
     revision_note,
-    status_counts,
 )
 from jobboard.public.page import public_context
+from jobboard.templatetags.jobboard_employer import group_url
 from portal.lib.typography import long_date
 from portal.selectors import audit_history
 
@@ -119,6 +122,7 @@ BADGES: dict[str, str] = {
     S.ACTIVE: "text-bg-success",
     S.EXPIRED: "text-bg-dark",
 }
+DEFAULT_BADGE = "text-bg-light border"
 DANGER = {"end", "cancel", "cancel_validation"}
 _ID = 987654321  # stands for the posting's id in a reversed address
 
@@ -128,37 +132,23 @@ class Row:
     """One line of a postings table, built here rather than by per-row includes: the badge,
     the links (address, label, with the title for screen readers) and the POST buttons."""
 
-    posting: Posting
+    posting: ListedPosting
     actions: set[str]
-    badge: str
-    actions_html: str  # the row's links and POST buttons
-    # What the cells print, computed once here (the template only escapes them).
-    title: str = ""
-    state_label: str = ""
-    package_attached: bool = False
-    online_version: bool = False  # a published version online while this one is not active
-    online_until: str = ""  # the end date in words, or "—"
-    publish_on: str = ""  # scheduled: "Published on <date>"
+    html: str  # the whole <tr>, escaped (the template prints it as it is)
 
 
-def _rows(request, postings, perms, group) -> list[Row]:
-    """Addresses are reversed once per page, not once per row and action; each row's links
-    and POST buttons are written as one escaped string (no nested loop in the template)."""
-    csrf_input = format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
-    )
-    today = timezone.localdate()
-    days: dict = {}
+_GROUP = 987654320  # stands for the group's id in an address reversed once per language
 
-    def day(value) -> str:
-        if value not in days:
-            days[value] = long_date(value)
-        return days[value]
+
+@functools.lru_cache(maxsize=64)
+def _addresses(language: str | None) -> tuple[list, list]:
+    """The rows' links (action, address, label, style, whether the title is repeated for
+    screen readers) and POST buttons (action, address, label), for any group and posting."""
 
     def address(name: str, *extra) -> str:
-        return reverse(f"jobboard:{name}", args=[group.pk, _ID, *extra])
+        return reverse(f"jobboard:{name}", args=[_GROUP, _ID, *extra])
 
-    links = [  # action, address, label, style, the title repeated for screen readers
+    links = [
         ("resume", address("posting_resume"), _("Resume creation"), "btn-primary", False),
         ("revise", address("posting_step", "details"), _("Revise"), "btn-primary", False),
         (
@@ -172,7 +162,43 @@ def _rows(request, postings, perms, group) -> list[Row]:
         ("boost", address("boosts"), _("Boost"), "btn-outline-secondary", True),
     ]
     buttons = [(a, address("posting_action", a), str(label)) for a, label in ACTION_BUTTONS]
+    return links, buttons
+
+
+_ROW = (
+    "\n    <tr>\n      <td>\n        {}{}\n        {}\n        {}\n      </td>\n"
+    '      <td><span class="badge {}">{}</span></td>\n'
+    "      <td>{}</td>\n"
+    '      <td><div class="d-flex flex-wrap gap-1">\n        {}\n      </div></td>\n'
+    "    </tr>\n  "
+)
+
+
+def _rows(request, postings, perms, group) -> list[Row]:
+    """Addresses are reversed once per language, not once per row and action; each row is
+    written as one escaped string (no loop nor condition per row in the template)."""
+    csrf_input = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+    today = timezone.localdate()
+    days: dict = {}
+
+    def day(value) -> str:
+        if value not in days:
+            days[value] = long_date(value)
+        return days[value]
+
+    group_part = str(group.pk)
+    links, buttons = _addresses(translation.get_language())
+    links = [(a, url.replace(str(_GROUP), group_part), *rest) for a, url, *rest in links]
+    buttons = [(a, url.replace(str(_GROUP), group_part), label) for a, url, label in buttons]
     state_labels = {state: str(label) for state, label in S.choices}
+    package_attached = format_html(
+        '<span class="badge text-bg-light border">{}</span>', _("Package attached")
+    )
+    online_version = format_html(
+        '<span class="badge text-bg-light border">{}</span>', _("Published version online")
+    )
     rows = []
     for posting in postings:
         actions = allowed_actions(posting, perms, today)
@@ -181,46 +207,53 @@ def _rows(request, postings, perms, group) -> list[Row]:
         hidden_title = format_html('<span class="visually-hidden">: {}</span>', title)
         state = posting.state
         live = posting.live
-        publish_on = ""
-        if not live and state == S.SCHEDULED and posting.publish_on:
-            publish_on = _("Published on %(d)s") % {"d": day(posting.publish_on)}
-        rows.append(
-            Row(
-                title=title,
-                state_label=state_labels.get(state, state),
-                package_attached=state == S.DRAFT and bool(posting.credit_kind),
-                online_version=live and state != S.ACTIVE,
-                online_until=(day(posting.ends_on) or "—") if live else "",
-                publish_on=publish_on,
-                posting=posting,
-                actions=actions,
-                badge=BADGES.get(state, "text-bg-light border"),
-                actions_html=format_html_join(
-                    "",
-                    '<a class="btn btn-sm {}" href="{}">{}{}</a>',
-                    (
-                        (css, url.replace(str(_ID), pk), label, hidden_title if hidden else "")
-                        for action, url, label, css, hidden in links
-                        if action in actions
-                    ),
-                )
-                + format_html_join(
-                    "",
-                    '\n          <form method="post" action="{}" class="d-inline">{}\n'
-                    '            <button class="btn btn-sm {}">{}</button>\n          </form>',
-                    (
-                        (
-                            url.replace(str(_ID), pk),
-                            csrf_input,
-                            "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
-                            label,
-                        )
-                        for action, url, label in buttons
-                        if action in actions
-                    ),
-                ),
+        if live:
+            when = day(posting.ends_on) or "—"
+        elif state == S.SCHEDULED and posting.publish_on:
+            when = format_html(
+                '<span data-testid="publish-on">{}</span>',
+                _("Published on %(d)s") % {"d": day(posting.publish_on)},
             )
+        else:
+            when = "—"
+        actions_html = format_html_join(
+            "",
+            '<a class="btn btn-sm {}" href="{}">{}{}</a>',
+            (
+                (css, url.replace(str(_ID), pk), label, hidden_title if hidden else "")
+                for action, url, label, css, hidden in links
+                if action in actions
+            ),
+        ) + format_html_join(
+            "",
+            '\n          <form method="post" action="{}" class="d-inline">{}\n'
+            '            <button class="btn btn-sm {}">{}</button>\n          </form>',
+            (
+                (
+                    url.replace(str(_ID), pk),
+                    csrf_input,
+                    "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
+                    label,
+                )
+                for action, url, label in buttons
+                if action in actions
+            ),
         )
+        reference = posting.reference
+        html = format_html(
+            _ROW,
+            title,
+            format_html(' <span class="text-body-secondary small">({})</span>', reference)
+            if reference
+            else "",
+            package_attached if state == S.DRAFT and posting.credit_kind else "",
+            online_version if live and state != S.ACTIVE else "",
+            BADGES.get(state, "text-bg-light border"),
+            state_labels.get(state, state),
+            when,
+            actions_html,
+        )
+        rows.append(Row(posting=posting, actions=actions, html=html))
     return rows
 
 
@@ -235,7 +268,8 @@ def dashboard(request, group_id: int):
         # The group switcher and the job site link here; members without the dashboard
         # (finance managers) land on the company page instead.
         return redirect("jobboard:company", group.pk)
-    counts = status_counts(group)
+    counts, cart, to_revise = dashboard_figures(group)
+    postings_url = group_url("jobboard:postings", group.pk)
     resume = None
     resume_id = request.session.get(RESUME_KEY)
     if resume_id:
@@ -244,16 +278,23 @@ def dashboard(request, group_id: int):
         "group": group,
         "perms": perms,
         "action_buttons": ACTION_BUTTONS,
-        "postings_url": reverse("jobboard:postings", args=[group.pk]),
-        "counts": [
-            (state, label, counts[state], BADGES.get(state, "text-bg-light border"))
-            for state, label in S.choices
-        ],
+        "postings_url": postings_url,
+        # The links per status written in one go (escaped), not by a template loop.
+        "counts_html": format_html_join(
+            "",
+            '\n        <li class="list-inline-item"><a href="{}?status={}"><span class="badge {}">'
+            "{}</span> <span>({})</span></a></li>\n      ",
+            (
+                (postings_url, state, BADGES.get(state, DEFAULT_BADGE), label, counts[state])
+                for state, label in S.choices
+            ),
+        ),
         "total": sum(n for state, n in counts.items() if state != S.ARCHIVED),
-        "rows": _rows(request, group_postings_rows(group)[:10], perms, group),
+        "rows": _rows(request, latest_postings(group), perms, group),
         "resume": resume,
         "missing": missing_company_info(group),
-        "to_revise": postings_to_revise(group) if roles.MANAGE_POSTINGS in perms else [],
+        "to_revise": to_revise if roles.MANAGE_POSTINGS in perms else [],
+        "cart_count": cart,  # read with the counts: the employer menu's cart link shows it
     }
     return render(request, "jobboard/postings/dashboard.html", context)
 
@@ -263,7 +304,7 @@ def dashboard(request, group_id: int):
 def postings(request, group_id: int):
     group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
     status = request.GET.get("status", "")
-    page = Paginator(group_postings_rows(group, status), PER_PAGE).get_page(request.GET.get("page"))
+    page = postings_page(group, status, request.GET.get("page"), PER_PAGE)
     context = {
         "group": group,
         "perms": perms,

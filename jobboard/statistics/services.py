@@ -12,8 +12,10 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
+from jobboard.postings.models import Posting
 from jobboard.statistics.models import PostingDailyStat
 from portal.lib import page_cache
+from portal.lib.compiled import compiled
 
 FIELDS = ("views", "clicks", "shares")
 # Crawlers, link previewers and command-line clients. A headless browser is a person's
@@ -65,22 +67,61 @@ def register() -> None:
     page_cache.register_hit_hook(VIEW_HIT_HOOK, count_cached_view)
 
 
+def _group_ids(group_id: int, *chosen: int):
+    """Ids of the group's non-archived postings (of the chosen one among them, if given)."""
+    ids = Posting.objects.filter(group_id=group_id).exclude(state=Posting.State.ARCHIVED)
+    if chosen:
+        ids = ids.filter(pk=chosen[0])
+    return ids.values("pk")
+
+
+def _by_day(group_id: int, *rest):
+    *chosen, start, end = rest
+    return (
+        PostingDailyStat.objects.filter(
+            posting_id__in=_group_ids(group_id, *chosen), day__gte=start, day__lte=end
+        )
+        .values("day")
+        .annotate(views=Sum("views"), clicks=Sum("clicks"), shares=Sum("shares"))
+        .values_list("day", *FIELDS)
+        .order_by("day")
+    )
+
+
+def group_performance(
+    group_id: int, chosen: int | None, start: datetime.date, end: datetime.date
+) -> dict:
+    """`performance` of the group's non-archived postings, or of the chosen one among them:
+    one query, compiled once (issue 19)."""
+    arity = 4 if chosen else 3
+    query = compiled(("jobboard.performance_by_day", arity), _by_day, arity, dates=2)
+    values = (group_id, chosen, start, end) if chosen else (group_id, start, end)
+    return _figures({day: figures for day, *figures in query.rows(*values)}, start, end)
+
+
 def performance(posting_ids, start: datetime.date, end: datetime.date) -> dict:
     """Totals and one row per day of the period (days without figures show zeros), for the
-    given postings (a queryset of ids, already scoped to the group): one query."""
+    given postings (a queryset or list of ids, already scoped to the group): one query."""
     rows = (
         PostingDailyStat.objects.filter(posting_id__in=posting_ids, day__gte=start, day__lte=end)
         .values("day")
         .annotate(views=Sum("views"), clicks=Sum("clicks"), shares=Sum("shares"))
+        .values_list("day", *FIELDS)
         .order_by("day")
     )
-    by_day: dict = {row["day"]: dict(row) for row in rows}
+    return _figures({day: figures for day, *figures in rows}, start, end)
+
+
+def _figures(by_day: dict, start: datetime.date, end: datetime.date) -> dict:
+    """The days of the period with their figures ([views, clicks, shares] by day) and totals."""
     days: list[dict] = []
+    zeros = (0, 0, 0)
     day = start
+    one = datetime.timedelta(days=1)
     while day <= end:
-        row: dict = by_day.get(day, {})
-        days.append({"day": day, **{f: row.get(f) or 0 for f in FIELDS}})
-        day += datetime.timedelta(days=1)
+        views, clicks, shares = by_day.get(day, zeros)
+        days.append({"day": day, "views": views or 0, "clicks": clicks or 0, "shares": shares or 0})
+        day += one
     totals: dict[str, int] = {f: sum(d[f] for d in days) for f in FIELDS}
     return {"days": days, "totals": totals}
 

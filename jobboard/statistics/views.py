@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_bootstrap5.forms import render_field, render_form_errors
 
+from billing.queries import cart_items
 from jobboard import roles
 from jobboard.postings.access import group_for_user
 from jobboard.postings.models import Posting
 from jobboard.statistics import chart
 from jobboard.statistics import services as stats
 from jobboard.statistics.forms import PerformanceForm
+from portal.lib.compiled import CompiledQuery, combined
 from portal.lib.typography import long_date
 
 S = Posting.State
@@ -28,6 +30,7 @@ _MAX_FIELDS = 500
 # The period's date boxes as django-bootstrap5 renders them, per language, field and value
 # (the same for every employer: rendering them through the templates cost ~1 ms each).
 _fields: dict[tuple, str] = {}
+_day_labels: dict[tuple, str] = {}
 
 
 def _date_field(form, name: str) -> str:
@@ -43,17 +46,48 @@ def _date_field(form, name: str) -> str:
     return html
 
 
+def _day_label(day: datetime.date) -> str:
+    """`long_date(day)`, kept per language: the period's days are the same for everyone."""
+    key = (translation.get_language(), day)
+    label = _day_labels.get(key)
+    if label is None:
+        if len(_day_labels) >= _MAX_FIELDS:
+            _day_labels.clear()
+        label = _day_labels[key] = long_date(day)
+    return label
+
+
+def _choices_and_cart(group_id: int):
+    """The group's non-archived postings for the list of choices, each row with the cart's
+    item count for the menu (one row of NULLs and the count when there is no posting)."""
+    postings = (
+        Posting.objects.filter(group_id=group_id)
+        .exclude(state=S.ARCHIVED)
+        .values_list("id", "title_fr", "title_en", "updated_at")
+    )
+    return combined(
+        "SELECT ({}), p.id, p.title_fr, p.title_en FROM (SELECT 1) AS one"
+        " LEFT JOIN ({}) AS p ON TRUE ORDER BY p.updated_at DESC, p.id DESC",
+        cart_items(group_id),
+        postings,
+    )
+
+
+# Compiled once (issue 19): one statement for the choices and the menu's cart count.
+_CHOICES = CompiledQuery(_choices_and_cart, 1)
+
+
 def _performance_input(request, group_id: int):
     group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
     english = translation.get_language() == "en"
     untitled = str(_("Untitled posting"))
     # (id, label) tuples, not model instances: a group may have thousands of postings.
+    found = _CHOICES.rows(group.pk)
+    cart = (found[0][0] or 0) if found else 0  # the employer menu's cart link shows it
     postings = [
         (pk, f"{(title_en if english and title_en else title_fr) or untitled} (#{pk})")
-        for pk, title_fr, title_en in Posting.objects.filter(group=group)
-        .exclude(state=S.ARCHIVED)
-        .order_by("-updated_at", "-pk")
-        .values_list("pk", "title_fr", "title_en")
+        for _cart, pk, title_fr, title_en in found
+        if pk is not None
     ]
     form = PerformanceForm(request.GET, postings=postings)
     today = timezone.localdate()
@@ -61,19 +95,16 @@ def _performance_input(request, group_id: int):
     if form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         chosen = form.cleaned_data["posting"] or None
-    # Ids of the group's non-archived postings only: another group's id never gets here
-    # (the form refuses it), and this subquery scopes the figures anyway.
-    ids = Posting.objects.filter(group=group).exclude(state=S.ARCHIVED)
-    if chosen:
-        ids = ids.filter(pk=chosen)
-    return group, perms, form, postings, start, end, chosen, ids.values("pk")
+    return group, perms, form, postings, start, end, chosen, cart
 
 
 @login_required
 @require_GET
 def performance(request, group_id: int):
-    group, perms, form, postings, start, end, chosen, ids = _performance_input(request, group_id)
-    figures = stats.performance(ids, start, end)
+    group, perms, form, postings, start, end, chosen, cart = _performance_input(request, group_id)
+    # The group's non-archived postings only: another group's id never gets here (the form
+    # refuses it), and the query scopes the figures to the group anyway.
+    figures = stats.group_performance(group.pk, chosen, start, end)
     query = urlencode({"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""})
     context = {
         "group": group,
@@ -89,6 +120,7 @@ def performance(request, group_id: int):
             ((pk, " selected" if pk == chosen else "", label) for pk, label in postings),
         ),
         "figures": figures,
+        "cart_count": cart,
         "form_errors": render_form_errors(form, type="non_fields") if form.errors else "",
         "start_field": _date_field(form, "start"),
         "end_field": _date_field(form, "end"),
@@ -97,7 +129,7 @@ def performance(request, group_id: int):
             "",
             '<tr><th scope="row">{}</th><td class="text-end">{}</td>'
             '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
-            ((long_date(d["day"]), d["views"], d["clicks"], d["shares"]) for d in figures["days"]),
+            ((_day_label(d["day"]), d["views"], d["clicks"], d["shares"]) for d in figures["days"]),
         ),
         "chart": chart.line_chart(figures["days"]),
         "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
@@ -113,9 +145,13 @@ class _Echo:
 @login_required
 @require_GET
 def performance_csv(request, group_id: int):
-    group, _perms, _form, _postings, start, end, _chosen, ids = _performance_input(
+    group, _perms, _form, _postings, start, end, chosen, _cart = _performance_input(
         request, group_id
     )
+    # Ids of the group's non-archived postings only (of the chosen one, if any).
+    ids = Posting.objects.filter(group=group).exclude(state=S.ARCHIVED)
+    if chosen:
+        ids = ids.filter(pk=chosen)
     english = translation.get_language() == "en"
     writer = csv.writer(_Echo())
 
@@ -132,7 +168,7 @@ def performance_csv(request, group_id: int):
             ]
         )
         for day, pk, title_fr, title_en, views, clicks, shares in stats.export_rows(
-            ids, start, end
+            ids.values("pk"), start, end
         ):
             title = (title_en if english and title_en else title_fr) or ""
             yield writer.writerow([day.isoformat(), pk, title, views, clicks, shares])
