@@ -123,22 +123,16 @@ def application_summaries(reviews) -> dict[int, str]:
     """ "Certification application: <certification> — <applicant>" in the reader's language."""
     from django.utils.translation import gettext
 
-    from licensing.models import Application
+    from licensing.queries import application_summary_rows
 
-    applications = {
-        a.pk: a
-        for a in Application.objects.filter(pk__in=[r.subject_id for r in reviews]).select_related(
-            "certification", "applicant"
-        )
-    }
+    found = application_summary_rows([r.subject_id for r in reviews])
+    text = gettext("Certification application: %(cert)s — %(name)s")
     texts = {}
     for review in reviews:
-        application = applications.get(review.subject_id)
-        if application is not None:
-            texts[review.pk] = gettext("Certification application: %(cert)s — %(name)s") % {
-                "cert": application.certification.name,
-                "name": application.applicant.email,
-            }
+        row = found.get(review.subject_id)
+        if row is not None:
+            certification, email = row
+            texts[review.pk] = text % {"cert": certification.name, "name": email}
     return texts
 
 

@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, escape
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_htmx.jinja import htmx_script
 
 _GROUP_ID = 987654321  # stands for a group's id in the switcher's URL, reversed once
@@ -81,6 +82,7 @@ _htmx: list[str] = []
 
 def _forget(**kwargs) -> None:
     _chromes.clear()
+    _console_navs.clear()
     _htmx.clear()
 
 
@@ -503,3 +505,51 @@ def timeout_dialog(context) -> str:
             c.dialog_end,
         ]
     )
+
+
+# --- The header's « Inbox » link (office staff), after the main menu's fixed items ----------
+
+_console_navs: dict[tuple, tuple[str, str, str]] = {}
+
+
+def _console_nav_parts() -> tuple[str, str, str]:
+    """The link's fixed parts in the active language: its path, the HTML before its
+    aria-current and the one up to the count waiting."""
+    key = (translation.get_language(), get_urlconf(), get_script_prefix())
+    found = _console_navs.get(key)
+    if found is None:
+        url = reverse("console:queue")
+        inbox = _t(_("Inbox"))  # outside the f-strings, for makemessages
+        found = _console_navs[key] = (
+            url,
+            f'\n<li class="nav-item"><a class="nav-link" href="{escape(url)}" '
+            'data-testid="console-nav" ',
+            f'>{inbox}\n  <span class="badge rounded-pill text-bg-secondary">',
+        )
+    return found
+
+
+def console_nav(context) -> str:
+    """What waits for the person and how much is late, as console/_nav.html wrote it (one
+    statement, for office staff only; nothing but a line break for others)."""
+    from portal.console.queries import header_counts
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    # The queue's page counted them already (queries.queue_page) when it covers every office.
+    counts = getattr(request, "console_header_counts", None)
+    if counts is None and user is not None:
+        counts = header_counts(user)
+    if not counts:
+        return "\n"
+    url, before, label = _console_nav_parts()
+    out = [before, 'aria-current="page"' if getattr(request, "path", "") == url else ""]
+    out += [label, _text(counts["waiting"])]
+    waiting = _t(_("waiting"))
+    out.append(f'<span class="visually-hidden"> {waiting}</span></span>')
+    overdue = counts["overdue"]
+    if overdue:
+        text = ngettext("%(n)s overdue", "%(n)s overdue", overdue) % {"n": overdue}
+        out.append(f'\n  <span class="badge rounded-pill text-bg-danger">{_t(text)}</span>')
+    out.append("</a></li>\n\n")
+    return "".join(out)

@@ -15,7 +15,6 @@ opens or closes the object's item; `work_reconcile()` (every few minutes, and fr
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from django.db import models
@@ -99,8 +98,23 @@ def _review_outcome(review) -> Outcome:
     )
 
 
-@cache
+# By review kind's key, with the review kind it was made of (a kind registered again makes a
+# new one). Not functools.cache: hashing a ReviewKind hashes its lazy labels, i.e. translates
+# them, three times per console page (issue 19).
+_review_work_kinds: dict[str, tuple[object, WorkKind]] = {}
+
+
 def _review_work_kind(review_kind) -> WorkKind:
+    found = _review_work_kinds.get(review_kind.key)
+    if found is None or found[0] is not review_kind:
+        found = _review_work_kinds[review_kind.key] = (
+            review_kind,
+            _new_review_work_kind(review_kind),
+        )
+    return found[1]
+
+
+def _new_review_work_kind(review_kind) -> WorkKind:
     from portal.models import Review
 
     key = review_kind.key

@@ -189,6 +189,26 @@ def test_overview_and_csv(client, django_capture_on_commit_callbacks):
     assert response.status_code == 302
 
 
+def test_the_csv_periods_dates_are_iso_and_its_end_reads_au_in_french(client):
+    """A type="date" input needs an ISO value (a localised one shows an empty field), and the
+    period's end is « Au », while an e-mail's "To" stays « Destinataire » (the outbox)."""
+    from django.utils import timezone, translation
+
+    client.force_login(staff("regulator", level="supervisor"))
+    today = timezone.localdate()
+    for language in ("fr", "en"):
+        page = client.get(f"/{language}/console/overview/").content.decode()
+        assert f'value="{today.replace(day=1).isoformat()}"' in page
+        assert f'value="{today.isoformat()}"' in page
+    assert '<label class="form-label" for="id_end">To</label>' in page  # English, the last
+    french = client.get("/fr/console/overview/").content.decode()
+    assert '<label class="form-label" for="id_end">Au</label>' in french
+    assert '<label class="form-label" for="id_start">Du</label>' in french
+    assert "Destinataire" not in french
+    with translation.override("fr"):
+        assert translation.gettext("To") == "Destinataire"
+
+
 def test_a_search_of_several_words_finds_the_phrase_only(client):
     # The index looks up one word (the one with a digit, else the longest); the rows
     # still hold the whole phrase, in the list and in the counts.

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.safestring import SafeString
 
 from portal.console.offices import office_label as _office_label
 
@@ -19,16 +20,10 @@ def office_label(key: str) -> str:
     return _office_label(key)
 
 
-@register.inclusion_tag("console/_nav.html", takes_context=True)
-def console_nav(context) -> dict:
+@register.simple_tag(takes_context=True)
+def console_nav(context) -> SafeString:
     """The header's « Inbox » link with what waits for the person and how much is late (one
-    statement, for office staff only)."""
-    from portal.console.queries import header_counts
+    statement, for office staff only), built in Python (portal.layout, issue 19)."""
+    from portal import layout
 
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    # The queue's page counted them already (queries.queue_page) when it covers every office.
-    counts = getattr(request, "console_header_counts", None)
-    if counts is None and user is not None:
-        counts = header_counts(user)
-    return {"counts": counts, "request": request}
+    return SafeString(layout.console_nav(context))
