@@ -105,6 +105,7 @@ def performance(request, group_id: int):
     # The group's non-archived postings only: another group's id never gets here (the form
     # refuses it), and the query scopes the figures to the group anyway.
     figures = stats.group_performance(group.pk, chosen, start, end)
+    drawn = chart.line_chart(figures["days"])
     query = urlencode({"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""})
     context = {
         "group": group,
@@ -131,7 +132,9 @@ def performance(request, group_id: int):
             '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
             ((_day_label(d["day"]), d["views"], d["clicks"], d["shares"]) for d in figures["days"]),
         ),
-        "chart": chart.line_chart(figures["days"]),
+        "chart": drawn,
+        "chart_marks": chart.marks(drawn),
+        "chart_legend": chart.legend(drawn),
         "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
     }
     return render(request, "jobboard/statistics/performance.html", context)
