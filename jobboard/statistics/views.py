@@ -30,7 +30,7 @@ _MAX_FIELDS = 500
 # The period's date boxes as django-bootstrap5 renders them, per language, field and value
 # (the same for every employer: rendering them through the templates cost ~1 ms each).
 _fields: dict[tuple, str] = {}
-_day_labels: dict[tuple, str] = {}
+_day_labels: dict[str | None, dict] = {}
 
 
 def _date_field(form, name: str) -> str:
@@ -46,14 +46,19 @@ def _date_field(form, name: str) -> str:
     return html
 
 
-def _day_label(day: datetime.date) -> str:
-    """`long_date(day)`, kept per language: the period's days are the same for everyone."""
-    key = (translation.get_language(), day)
-    label = _day_labels.get(key)
+def _day_labels_of(language: str | None) -> dict:
+    """`long_date(day)` per day, kept per language: the period's days are the same for
+    everyone (the caller fills it with the active language's labels)."""
+    labels = _day_labels.get(language)
+    if labels is None or len(labels) >= _MAX_FIELDS:
+        labels = _day_labels[language] = {}
+    return labels
+
+
+def _day_label(labels: dict, day: datetime.date) -> str:
+    label = labels.get(day)
     if label is None:
-        if len(_day_labels) >= _MAX_FIELDS:
-            _day_labels.clear()
-        label = _day_labels[key] = long_date(day)
+        label = labels[day] = long_date(day)
     return label
 
 
@@ -106,6 +111,7 @@ def performance(request, group_id: int):
     # refuses it), and the query scopes the figures to the group anyway.
     figures = stats.group_performance(group.pk, chosen, start, end)
     drawn = chart.line_chart(figures["days"])
+    labels = _day_labels_of(translation.get_language())
     query = urlencode({"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""})
     context = {
         "group": group,
@@ -130,7 +136,10 @@ def performance(request, group_id: int):
             "",
             '<tr><th scope="row">{}</th><td class="text-end">{}</td>'
             '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
-            ((_day_label(d["day"]), d["views"], d["clicks"], d["shares"]) for d in figures["days"]),
+            (
+                (_day_label(labels, d["day"]), d["views"], d["clicks"], d["shares"])
+                for d in figures["days"]
+            ),
         ),
         "chart": drawn,
         "chart_marks": chart.marks(drawn),
