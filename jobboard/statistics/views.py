@@ -10,7 +10,8 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_bootstrap5.forms import render_field, render_form_errors
@@ -47,7 +48,7 @@ def _date_field(form, name: str) -> str:
 
 
 def _day_labels_of(language: str | None) -> dict:
-    """`long_date(day)` per day, kept per language: the period's days are the same for
+    """`long_date(day)` per day (escaped), kept per language: the period's days are the same for
     everyone (the caller fills it with the active language's labels)."""
     labels = _day_labels.get(language)
     if labels is None or len(labels) >= _MAX_FIELDS:
@@ -58,8 +59,20 @@ def _day_labels_of(language: str | None) -> dict:
 def _day_label(labels: dict, day: datetime.date) -> str:
     label = labels.get(day)
     if label is None:
-        label = labels[day] = long_date(day)
+        label = labels[day] = escape(long_date(day))
     return label
+
+
+def _day_rows(labels: dict, days: list[dict]) -> str:
+    """The day-by-day table's rows in one go: the labels are escaped once and kept, the
+    figures are integers (issue 19: ~120 escapes per page less than format_html_join)."""
+    html = "".join(
+        f'<tr><th scope="row">{_day_label(labels, d["day"])}</th>'
+        f'<td class="text-end">{int(d["views"])}</td><td class="text-end">{int(d["clicks"])}</td>'
+        f'<td class="text-end">{int(d["shares"])}</td></tr>'
+        for d in days
+    )
+    return mark_safe(html)  # noqa: S308 (labels escaped, figures are integers)
 
 
 def _choices_and_cart(group_id: int):
@@ -132,15 +145,7 @@ def performance(request, group_id: int):
         "start_field": _date_field(form, "start"),
         "end_field": _date_field(form, "end"),
         # The day-by-day table written in one go (escaped), not by a loop with a filter per row.
-        "day_rows": format_html_join(
-            "",
-            '<tr><th scope="row">{}</th><td class="text-end">{}</td>'
-            '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
-            (
-                (_day_label(labels, d["day"]), d["views"], d["clicks"], d["shares"])
-                for d in figures["days"]
-            ),
-        ),
+        "day_rows": _day_rows(labels, figures["days"]),
         "chart": drawn,
         "chart_marks": chart.marks(drawn),
         "chart_legend": chart.legend(drawn),
