@@ -310,7 +310,7 @@ def dashboard(request, group_id: int):
 def postings(request, group_id: int):
     group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
     status = request.GET.get("status", "")
-    page = postings_page(group, status, request.GET.get("page"), PER_PAGE)
+    page, cart = postings_page(group, status, request.GET.get("page"), PER_PAGE)
     context = {
         "group": group,
         "perms": perms,
@@ -320,6 +320,8 @@ def postings(request, group_id: int):
         "page_obj": page,
         "rows": _rows(request, page.object_list, perms, group),
     }
+    if cart is not None:  # read with the page's rows: the employer menu's cart link shows it
+        context["cart_count"] = cart
     return render(request, "jobboard/postings/list.html", context)
 
 
