@@ -107,16 +107,21 @@ def latest_postings(group, limit: int = 10) -> list[ListedPosting]:
     return _postings_of(_LATEST.rows(group.pk, limit=limit))
 
 
-def postings_page(group, status: str, requested, per_page: int) -> Page:
-    """Page `requested` of the group's postings (in one state if `status` is one) and its
-    count in one statement; the page's rows are postings with the table's columns."""
+def _page_rows(group_id, *state):
+    """The table's rows, each with the cart's item count for the employer menu (an
+    uncorrelated subquery: run once) and the total."""
+    cart = Subquery(cart_items(group_id))
+    rows = with_total(_list_postings(group_id, *state).annotate(cart=cart))
+    return rows.values_list(*_LIST_ATTNAMES, "cart", TOTAL)
+
+
+def postings_page(group, status: str, requested, per_page: int) -> tuple[Page, int | None]:
+    """Page `requested` of the group's postings (in one state if `status` is one), its count
+    and the cart's item count in one statement; the page's rows are postings with the
+    table's columns. The cart count is None when the page has no rows (the menu reads it)."""
     by_state = status in S.values
     arity = 2 if by_state else 1
-    query = compiled(
-        ("jobboard.postings_page", arity),
-        lambda *values: with_total(_list_postings(*values)).values_list(*_LIST_ATTNAMES, TOTAL),
-        arity,
-    )
+    query = compiled(("jobboard.postings_page", arity), _page_rows, arity)
     values = (group.pk, status) if by_state else (group.pk,)
     page = page_of(
         query,
@@ -125,8 +130,10 @@ def postings_page(group, status: str, requested, per_page: int) -> Page:
         lambda: _filtered(Posting.objects.filter(group=group), status).count(),
         per_page,
     )
-    page.object_list = _postings_of(page.object_list)
-    return page
+    rows = page.object_list
+    cart = (rows[0][-1] or 0) if rows else None
+    page.object_list = _postings_of(row[:-1] for row in rows)
+    return page, cart
 
 
 def group_balances(group) -> dict[str, int]:

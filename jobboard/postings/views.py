@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -199,6 +200,26 @@ def _rows(request, postings, perms, group) -> list[Row]:
     online_version = format_html(
         '<span class="badge text-bg-light border">{}</span>', _("Published version online")
     )
+    # Each action's markup escaped once per request, not once per row (issue 19): a row only
+    # puts its id in the address (and its title in the links' hidden text).
+    ID = str(_ID)
+    link_pieces = [
+        (action, format_html('<a class="btn btn-sm {}" href="{}">{}', css, url, label), hidden)
+        for action, url, label, css, hidden in links
+    ]
+    button_pieces = [
+        (
+            action,
+            format_html('\n          <form method="post" action="{}" class="d-inline">', url),
+            csrf_input
+            + format_html(
+                '\n            <button class="btn btn-sm {}">{}</button>\n          </form>',
+                "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
+                label,
+            ),
+        )
+        for action, url, label in buttons
+    ]
     rows = []
     for posting in postings:
         actions = allowed_actions(posting, perms, today)
@@ -216,29 +237,14 @@ def _rows(request, postings, perms, group) -> list[Row]:
             )
         else:
             when = "—"
-        actions_html = format_html_join(
-            "",
-            '<a class="btn btn-sm {}" href="{}">{}{}</a>',
-            (
-                (css, url.replace(str(_ID), pk), label, hidden_title if hidden else "")
-                for action, url, label, css, hidden in links
-                if action in actions
-            ),
-        ) + format_html_join(
-            "",
-            '\n          <form method="post" action="{}" class="d-inline">{}\n'
-            '            <button class="btn btn-sm {}">{}</button>\n          </form>',
-            (
-                (
-                    url.replace(str(_ID), pk),
-                    csrf_input,
-                    "btn-outline-danger" if action in DANGER else "btn-outline-secondary",
-                    label,
-                )
-                for action, url, label in buttons
-                if action in actions
-            ),
+        actions_html = "".join(
+            start.replace(ID, pk) + (hidden_title if hidden else "") + "</a>"
+            for action, start, hidden in link_pieces
+            if action in actions
+        ) + "".join(
+            start.replace(ID, pk) + end for action, start, end in button_pieces if action in actions
         )
+        actions_html = mark_safe(actions_html)  # noqa: S308 (pieces escaped above, id is digits)
         reference = posting.reference
         html = format_html(
             _ROW,
@@ -304,7 +310,7 @@ def dashboard(request, group_id: int):
 def postings(request, group_id: int):
     group, perms = group_for_user(request.user, group_id, roles.VIEW_DASHBOARD)
     status = request.GET.get("status", "")
-    page = postings_page(group, status, request.GET.get("page"), PER_PAGE)
+    page, cart = postings_page(group, status, request.GET.get("page"), PER_PAGE)
     context = {
         "group": group,
         "perms": perms,
@@ -314,6 +320,8 @@ def postings(request, group_id: int):
         "page_obj": page,
         "rows": _rows(request, page.object_list, perms, group),
     }
+    if cart is not None:  # read with the page's rows: the employer menu's cart link shows it
+        context["cart_count"] = cart
     return render(request, "jobboard/postings/list.html", context)
 
 

@@ -10,7 +10,8 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_bootstrap5.forms import render_field, render_form_errors
@@ -30,7 +31,7 @@ _MAX_FIELDS = 500
 # The period's date boxes as django-bootstrap5 renders them, per language, field and value
 # (the same for every employer: rendering them through the templates cost ~1 ms each).
 _fields: dict[tuple, str] = {}
-_day_labels: dict[tuple, str] = {}
+_day_labels: dict[str | None, dict] = {}
 
 
 def _date_field(form, name: str) -> str:
@@ -46,15 +47,32 @@ def _date_field(form, name: str) -> str:
     return html
 
 
-def _day_label(day: datetime.date) -> str:
-    """`long_date(day)`, kept per language: the period's days are the same for everyone."""
-    key = (translation.get_language(), day)
-    label = _day_labels.get(key)
+def _day_labels_of(language: str | None) -> dict:
+    """`long_date(day)` per day (escaped), kept per language: the period's days are the same for
+    everyone (the caller fills it with the active language's labels)."""
+    labels = _day_labels.get(language)
+    if labels is None or len(labels) >= _MAX_FIELDS:
+        labels = _day_labels[language] = {}
+    return labels
+
+
+def _day_label(labels: dict, day: datetime.date) -> str:
+    label = labels.get(day)
     if label is None:
-        if len(_day_labels) >= _MAX_FIELDS:
-            _day_labels.clear()
-        label = _day_labels[key] = long_date(day)
+        label = labels[day] = escape(long_date(day))
     return label
+
+
+def _day_rows(labels: dict, days: list[dict]) -> str:
+    """The day-by-day table's rows in one go: the labels are escaped once and kept, the
+    figures are integers (issue 19: ~120 escapes per page less than format_html_join)."""
+    html = "".join(
+        f'<tr><th scope="row">{_day_label(labels, d["day"])}</th>'
+        f'<td class="text-end">{int(d["views"])}</td><td class="text-end">{int(d["clicks"])}</td>'
+        f'<td class="text-end">{int(d["shares"])}</td></tr>'
+        for d in days
+    )
+    return mark_safe(html)  # noqa: S308 (labels escaped, figures are integers)
 
 
 def _choices_and_cart(group_id: int):
@@ -105,6 +123,8 @@ def performance(request, group_id: int):
     # The group's non-archived postings only: another group's id never gets here (the form
     # refuses it), and the query scopes the figures to the group anyway.
     figures = stats.group_performance(group.pk, chosen, start, end)
+    drawn = chart.line_chart(figures["days"])
+    labels = _day_labels_of(translation.get_language())
     query = urlencode({"start": start.isoformat(), "end": end.isoformat(), "posting": chosen or ""})
     context = {
         "group": group,
@@ -125,13 +145,10 @@ def performance(request, group_id: int):
         "start_field": _date_field(form, "start"),
         "end_field": _date_field(form, "end"),
         # The day-by-day table written in one go (escaped), not by a loop with a filter per row.
-        "day_rows": format_html_join(
-            "",
-            '<tr><th scope="row">{}</th><td class="text-end">{}</td>'
-            '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
-            ((_day_label(d["day"]), d["views"], d["clicks"], d["shares"]) for d in figures["days"]),
-        ),
-        "chart": chart.line_chart(figures["days"]),
+        "day_rows": _day_rows(labels, figures["days"]),
+        "chart": drawn,
+        "chart_marks": chart.marks(drawn),
+        "chart_legend": chart.legend(drawn),
         "csv_url": reverse("jobboard:performance_csv", args=[group.pk]) + "?" + query,
     }
     return render(request, "jobboard/statistics/performance.html", context)

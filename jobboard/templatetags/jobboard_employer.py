@@ -66,6 +66,25 @@ def group_url(name: str, group_pk: int) -> str:
     return "" if pattern is None else f"{pattern[0]}{group_pk}{pattern[1]}"
 
 
+@functools.lru_cache(maxsize=512)
+def _menu_links(language: str | None, group_pk: int, path: str, allowed: tuple[bool, ...]):
+    """The left menu's links (address, label, current) and their items written in one go
+    (escaped), kept per language, group, page and allowed entries (issue 19: the same for
+    every member with the same rights; `language` is the active one, so gettext matches)."""
+    links = []
+    for (name, _permission, label, marks), ok in zip(MENU, allowed, strict=True):
+        url = group_url(name, group_pk)
+        if (url or name == "api_access:page") and ok:
+            links.append((url, gettext(label), marks and url == path))
+    links.append((_home(language), gettext("Back to the job site"), False))
+    html = format_html_join(
+        "",
+        '<li class="nav-item"><a class="nav-link" href="{}" {}>{}</a></li>\n          ',
+        ((url, _CURRENT if current else "", label) for url, label, current in links),
+    )
+    return tuple(links), html
+
+
 @register.simple_tag(takes_context=True)
 def employer_menu(context, group) -> dict:
     """Two queries: the groups for the switcher, the user's permissions in this group; a
@@ -78,12 +97,10 @@ def employer_menu(context, group) -> dict:
         # A page that read the count with its own figures gives it (one statement less).
         cart = context["cart_count"] if "cart_count" in context else cart_count(group)
     path = request.path
-    links = []
-    for name, permission, label, marks in MENU:
-        url = group_url(name, group.pk)
-        if (url or name == "api_access:page") and (permission is None or permission in perms):
-            links.append((url, gettext(label), marks and url == path))
-    links.append((_home(translation.get_language()), gettext("Back to the job site"), False))
+    language = translation.get_language()
+    # Which menu entries this user may open: the menu depends on nothing else.
+    allowed = tuple(permission is None or permission in perms for _n, permission, _l, _m in MENU)
+    links, links_html = _menu_links(language, group.pk, path, allowed)
     groups = employer_groups(user)
     cart_url = group_url("billing:checkout", group.pk)
     create_url = group_url("jobboard:posting_create", group.pk)
@@ -106,10 +123,5 @@ def employer_menu(context, group) -> dict:
         "cart_items": ngettext("item", "items", cart) if cart is not None else "",
         "create_url": create_url if roles.MANAGE_POSTINGS in perms else "",
         "links": links,
-        # The menu's items written in one go (escaped), not by a template loop.
-        "links_html": format_html_join(
-            "",
-            '<li class="nav-item"><a class="nav-link" href="{}" {}>{}</a></li>\n          ',
-            ((url, _CURRENT if current else "", label) for url, label, current in links),
-        ),
+        "links_html": links_html,
     }

@@ -4,6 +4,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from jobboard.employer.company import company_card, missing_company_info
 from jobboard.employer.models import EmployerGroupProfile, EmployerPerson
@@ -179,6 +180,18 @@ def test_the_employer_menu_links_what_exists_and_what_the_role_allows(client, wo
     assert reverse("billing:history", kwargs={"group_id": world.acme.pk}) not in page
     assert "Users and roles" not in page
     assert reverse("jobboard:home") in page
+
+
+def test_the_employer_menu_kept_per_language_follows_the_language(client, world):
+    # The menu's links are kept per language, group, page and rights (issue 19).
+    client.force_login(world.alice)
+    for _ in range(2):
+        with translation.override("fr"):
+            page = client.get(company_url(world.acme)).content.decode()
+        assert "Back to the job site" not in page
+        with translation.override("en"):
+            page = client.get(company_url(world.acme)).content.decode()
+        assert "Back to the job site" in page and 'aria-current="page">My company<' in page
 
 
 def test_the_group_switcher_appears_for_several_job_board_groups(client, world):

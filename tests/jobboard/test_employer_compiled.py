@@ -70,6 +70,23 @@ def test_the_postings_table_pages_and_filters_after_its_first_render(client, ali
     assert "En ligne" in active and "Poste" not in active
 
 
+def test_the_postings_table_reads_the_cart_count_with_its_rows_or_alone(client, alice):
+    # The page's statement carries the menu's cart count; an empty page reads it on its own.
+    group = ready_group(alice)
+    client.force_login(alice)
+    assert re.search(r'data-testid="cart-count">0<', page(client, group, "postings"))
+    product = Product.objects.filter(active=True, code__startswith="jobboard-").first()
+    CartLine.objects.create(group=group, product=product, quantity=4)
+    assert re.search(r'data-testid="cart-count">4<', page(client, group, "postings"))
+    complete_posting(group, alice, title_fr="Poste seul")
+    html = page(client, group, "postings")
+    assert "Poste seul" in html and re.search(r'data-testid="cart-count">4<', html)
+    empty = page(client, group, "postings", f"?status={S.ACTIVE}")
+    assert "Poste seul" not in empty and re.search(r'data-testid="cart-count">4<', empty)
+    CartLine.objects.filter(group=group).delete()
+    assert re.search(r'data-testid="cart-count">0<', page(client, group, "postings"))
+
+
 def test_the_performance_page_counts_figures_written_after_its_first_render(client, alice):
     group = ready_group(alice)
     client.force_login(alice)
